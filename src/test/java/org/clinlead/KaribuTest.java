@@ -68,7 +68,9 @@ public abstract class KaribuTest {
         request.setUserInRole((principal, role) -> false);
     }
 
-    protected static <T extends com.vaadin.flow.component.Component> void navigate(Class<T> view) {
-        UI.getCurrent().navigate(view);
+    /** The page's own heading (not the layout's title bar). */
+    protected static String heading() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.H2.class,
+                spec -> spec.withoutClasses("view-title")).getText();
     }
 }

@@ -70,7 +70,7 @@ public class OrganisationView extends VerticalLayout {
                 actions.add(edit);
             }
             return actions;
-        }).setAutoWidth(true);
+        }).setKey("actions").setAutoWidth(true);
         tree.addThemeVariants(GridVariant.LUMO_COMPACT);
         tree.setSizeFull();
         if (canEdit) {
@@ -87,7 +87,8 @@ public class OrganisationView extends VerticalLayout {
         Map<Long, OrgUnitNode> byId = nodes.stream().collect(Collectors.toMap(OrgUnitNode::id, Function.identity()));
         List<OrgUnitNode> roots = nodes.stream().filter(n -> n.parentId() == null || !byId.containsKey(n.parentId())).toList();
         tree.setItems(roots, node -> nodes.stream().filter(n -> Objects.equals(n.parentId(), node.id())).toList());
-        tree.expand(roots);
+        // The top three levels open, so regions and countries show without clicking.
+        tree.expand(nodes.stream().filter(n -> n.depth() < 3).toList());
     }
 
     private void openEditor(OrgUnitNode node) {
