@@ -3,7 +3,6 @@ package org.clinlead.core.security;
 import static org.clinlead.db.Tables.API_TOKEN;
 import static org.clinlead.db.Tables.APP_USER;
 
-import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -43,7 +43,7 @@ public class ApiTokenService {
     }
 
     /** Creates a token and returns its secret, which is shown once and never again. */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public String create(String name, Set<String> scopes, Instant expiresAt) {
         if (name == null || name.isBlank() || name.length() > 100) {
@@ -70,7 +70,7 @@ public class ApiTokenService {
         return secret;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void revoke(long id) {
         auditReason.set("API token revoked");
@@ -79,7 +79,7 @@ public class ApiTokenService {
                 .execute();
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<ApiToken> list() {
         return dsl.select(API_TOKEN.ID, API_TOKEN.NAME, API_TOKEN.TOKEN_PREFIX, API_TOKEN.SCOPES, APP_USER.DISPLAY_NAME,

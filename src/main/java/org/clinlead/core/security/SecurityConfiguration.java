@@ -26,7 +26,7 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 public class SecurityConfiguration {
 
     /** bcrypt with cost 12; the {id} prefix lets a later algorithm replace it without a migration. */

@@ -1,6 +1,5 @@
 package org.clinlead.core.security;
 
-import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -85,20 +84,20 @@ public class UserAccountService implements UserDetailsService {
         repository.setPassword(user.userId(), passwordEncoder.encode(newPassword), false);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<UserAccount> page(String filter, int offset, int limit) {
         return repository.page(filter, offset, limit);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public int count(String filter) {
         return repository.count(filter);
     }
 
     /** Creates an account with a temporary password, returned once, that must be changed at first sign-in. */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public String create(UserAccountForm form) {
         UserAccountForm clean = validate(form, null);
@@ -108,7 +107,7 @@ public class UserAccountService implements UserDetailsService {
         return temporary;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void update(long id, int version, UserAccountForm form) {
         UserAccountForm clean = validate(form, id);
@@ -122,7 +121,7 @@ public class UserAccountService implements UserDetailsService {
     }
 
     /** Sets a new temporary password, returned once, and unlocks the account. */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public String resetPassword(long id) {
         repository.find(id).orElseThrow(() -> new InvalidInputException("user", "No such account."));
@@ -132,7 +131,7 @@ public class UserAccountService implements UserDetailsService {
         return temporary;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void unlock(long id) {
         auditReason.set("Account unlocked by an administrator");
