@@ -65,6 +65,7 @@ public class RoleProfileMatrixView extends VerticalLayout {
         version.setLabel("Framework version");
         version.setItems(versions);
         version.setItemLabelGenerator(v -> v.title() + " · " + v.status());
+        version.setWidth("24rem");
         domain.setLabel("Domain");
         domain.setEmptySelectionAllowed(true);
         domain.setEmptySelectionCaption("All domains");
