@@ -11,6 +11,8 @@ import static org.clinlead.db.Tables.ROLE_REQUIREMENT;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,10 @@ class FrameworkRepository {
 
     FrameworkRepository(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    Set<String> jobRoleCodes() {
+        return new HashSet<>(dsl.select(JOB_ROLE.CODE).from(JOB_ROLE).fetch(JOB_ROLE.CODE));
     }
 
     Optional<Long> frameworkId(String code) {

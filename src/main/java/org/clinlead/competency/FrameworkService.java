@@ -1,7 +1,5 @@
 package org.clinlead.competency;
 
-import static org.clinlead.db.Tables.JOB_ROLE;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +15,6 @@ import org.clinlead.core.content.ContentException;
 import org.clinlead.core.content.ContentProblem;
 import org.clinlead.core.security.Roles;
 import org.clinlead.db.tables.records.FrameworkVersionRecord;
-import org.jooq.DSLContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,13 +33,11 @@ public class FrameworkService {
     private final FrameworkRepository repository;
     private final FrameworkQuery query;
     private final AuditReason auditReason;
-    private final DSLContext dsl;
 
-    FrameworkService(FrameworkRepository repository, FrameworkQuery query, AuditReason auditReason, DSLContext dsl) {
+    FrameworkService(FrameworkRepository repository, FrameworkQuery query, AuditReason auditReason) {
         this.repository = repository;
         this.query = query;
         this.auditReason = auditReason;
-        this.dsl = dsl;
     }
 
     /** Creates a framework with an empty draft version 1 on the usual three-level scale. */
@@ -277,7 +272,7 @@ public class FrameworkService {
      */
     @Transactional
     public FrameworkImportResult importYaml(String fileName, byte[] content) {
-        Set<String> roles = new HashSet<>(dsl.select(JOB_ROLE.CODE).from(JOB_ROLE).fetch(JOB_ROLE.CODE));
+        Set<String> roles = repository.jobRoleCodes();
         FrameworkDocument doc = FrameworkYaml.read(fileName, new String(content, StandardCharsets.UTF_8), roles);
         auditReason.set("Framework import from " + fileName);
         Long frameworkId = repository.frameworkId(doc.code()).orElse(null);

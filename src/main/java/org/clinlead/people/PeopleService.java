@@ -1,9 +1,5 @@
 package org.clinlead.people;
 
-import static org.clinlead.db.Tables.CAREER_PATH;
-import static org.clinlead.db.Tables.EMPLOYEE;
-import static org.clinlead.db.Tables.JOB_ROLE;
-import static org.clinlead.db.Tables.ORG_UNIT;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +15,7 @@ import org.clinlead.core.security.ApiScopes;
 import org.clinlead.core.security.Authorities;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
-import org.clinlead.core.security.DataScope;
 import org.clinlead.core.security.Roles;
-import org.jooq.DSLContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,18 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PeopleService {
 
-    private final DSLContext dsl;
+    private final PeopleRepository repository;
     private final PeopleImporter importer;
     private final CurrentUserProvider currentUser;
-    private final DataScope scope;
     private final AuditReason auditReason;
 
-    PeopleService(DSLContext dsl, PeopleImporter importer, CurrentUserProvider currentUser, DataScope scope,
+    PeopleService(PeopleRepository repository, PeopleImporter importer, CurrentUserProvider currentUser,
                   AuditReason auditReason) {
-        this.dsl = dsl;
+        this.repository = repository;
         this.importer = importer;
         this.currentUser = currentUser;
-        this.scope = scope;
         this.auditReason = auditReason;
     }
 
@@ -63,8 +55,7 @@ public class PeopleService {
         if (user.isEmpty() || user.get().hasRole(Roles.ADMIN) || Authorities.isToken(ApiScopes.PEOPLE_IMPORT)) {
             return unit -> true;
         }
-        Set<Long> units = new HashSet<>(dsl.select(ORG_UNIT.ID).from(ORG_UNIT)
-                .where(scope.orgUnitsInScope(user.get(), ORG_UNIT.ID)).fetch(ORG_UNIT.ID));
+        Set<Long> units = repository.orgUnitsInScope(user.get());
         return units::contains;
     }
 
@@ -72,10 +63,9 @@ public class PeopleService {
     @Transactional
     public void updateEmployee(long id, int version, EmployeeChange change, String reason) {
         CurrentUser user = currentUser.require();
-        var stored = dsl.selectFrom(EMPLOYEE).where(EMPLOYEE.ID.eq(id)).and(scope.employees(user, EMPLOYEE.ID))
-                .fetchOptional().orElseThrow(() -> new AccessDeniedException("This person is outside your scope."));
-        if (!user.hasRole(Roles.ADMIN) && !dsl.fetchExists(ORG_UNIT, ORG_UNIT.ID.eq(change.orgUnitId())
-                .and(scope.orgUnitsInScope(user, ORG_UNIT.ID)))) {
+        var stored = repository.employeeInScope(user, id)
+                .orElseThrow(() -> new AccessDeniedException("This person is outside your scope."));
+        if (!user.hasRole(Roles.ADMIN) && !repository.orgUnitInScope(user, change.orgUnitId())) {
             throw new InvalidInputException("orgUnit", "You can only move people within the part of the organisation you manage.");
         }
         requireText("firstName", change.firstName(), "first name");
@@ -83,8 +73,7 @@ public class PeopleService {
         if (change.email() == null || !change.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new InvalidInputException("email", "Enter a valid e-mail address.");
         }
-        if (dsl.fetchExists(EMPLOYEE, org.jooq.impl.DSL.lower(EMPLOYEE.EMAIL).eq(change.email().trim().toLowerCase())
-                .and(EMPLOYEE.ID.ne(id)))) {
+        if (repository.emailTaken(change.email().trim(), id)) {
             throw new InvalidInputException("email", "Another person has this e-mail address.");
         }
         if (change.managerId() != null && change.managerId() == id) {
@@ -101,20 +90,7 @@ public class PeopleService {
         }
         auditReason.set(reason.trim());
         try {
-            int rows = dsl.update(EMPLOYEE)
-                    .set(EMPLOYEE.FIRST_NAME, change.firstName().trim())
-                    .set(EMPLOYEE.LAST_NAME, change.lastName().trim())
-                    .set(EMPLOYEE.EMAIL, change.email().trim())
-                    .set(EMPLOYEE.JOB_ROLE_ID, change.jobRoleId())
-                    .set(EMPLOYEE.ORG_UNIT_ID, change.orgUnitId())
-                    .set(EMPLOYEE.MANAGER_ID, change.managerId())
-                    .set(EMPLOYEE.ROLE_SINCE, change.roleSince())
-                    .set(EMPLOYEE.COUNTRY, change.country())
-                    .set(EMPLOYEE.STATUS, change.status())
-                    .set(EMPLOYEE.VERSION, EMPLOYEE.VERSION.plus(1))
-                    .where(EMPLOYEE.ID.eq(id).and(EMPLOYEE.VERSION.eq(version)))
-                    .execute();
-            if (rows == 0) {
+            if (!repository.updateEmployee(id, version, change)) {
                 throw new ConcurrentChangeException("Someone else changed this person. Reload the page and try again.");
             }
         } catch (DataIntegrityViolationException e) {
@@ -127,48 +103,32 @@ public class PeopleService {
     public long createOrgUnit(String code, String name, String kind, Long parentId) {
         validateUnit(code, name, kind);
         CurrentUser user = currentUser.require();
-        if (!user.hasRole(Roles.ADMIN) && (parentId == null || !dsl.fetchExists(ORG_UNIT, ORG_UNIT.ID.eq(parentId)
-                .and(scope.orgUnitsInScope(user, ORG_UNIT.ID))))) {
+        if (!user.hasRole(Roles.ADMIN) && (parentId == null || !repository.orgUnitInScope(user, parentId))) {
             throw new InvalidInputException("parent", "Add units only inside the part of the organisation you manage.");
         }
-        if (dsl.fetchExists(ORG_UNIT, ORG_UNIT.CODE.eq(code.trim()))) {
+        if (repository.orgUnitCodeTaken(code.trim())) {
             throw new InvalidInputException("code", "The code " + code.trim() + " is taken.");
         }
         auditReason.set("Organisation unit added");
-        return dsl.insertInto(ORG_UNIT)
-                .set(ORG_UNIT.CODE, code.trim())
-                .set(ORG_UNIT.NAME, name.trim())
-                .set(ORG_UNIT.KIND, kind)
-                .set(ORG_UNIT.PARENT_ID, parentId)
-                .returning(ORG_UNIT.ID).fetchOne(ORG_UNIT.ID);
+        return repository.insertOrgUnit(code.trim(), name.trim(), kind, parentId);
     }
 
     @PreAuthorize("hasAnyRole('HR', 'ADMIN')")
     @Transactional
     public void updateOrgUnit(long id, int version, String name, String kind, Long parentId) {
         CurrentUser user = currentUser.require();
-        OrgUnit unit = dsl.selectFrom(ORG_UNIT).where(ORG_UNIT.ID.eq(id)).fetchOptional()
-                .map(r -> new OrgUnit(r.getId(), r.getCode(), r.getName(), r.getKind(), r.getParentId(), r.getVersion()))
-                .orElseThrow(() -> new InvalidInputException("unit", "No such organisation unit."));
+        OrgUnit unit = repository.orgUnit(id).orElseThrow(() -> new InvalidInputException("unit", "No such organisation unit."));
         validateUnit(unit.code(), name, kind);
         if (!user.hasRole(Roles.ADMIN)) {
-            boolean inScope = dsl.fetchExists(ORG_UNIT, ORG_UNIT.ID.eq(id).and(scope.orgUnitsInScope(user, ORG_UNIT.ID)))
-                    && (parentId == null ? unit.parentId() == null
-                    : dsl.fetchExists(ORG_UNIT, ORG_UNIT.ID.eq(parentId).and(scope.orgUnitsInScope(user, ORG_UNIT.ID))));
+            boolean inScope = repository.orgUnitInScope(user, id)
+                    && (parentId == null ? unit.parentId() == null : repository.orgUnitInScope(user, parentId));
             if (!inScope || id == user.scopeOrgUnitId() && !java.util.Objects.equals(parentId, unit.parentId())) {
                 throw new InvalidInputException("parent", "You can only change units inside the part of the organisation you manage.");
             }
         }
         auditReason.set("Organisation unit changed");
         try {
-            int rows = dsl.update(ORG_UNIT)
-                    .set(ORG_UNIT.NAME, name.trim())
-                    .set(ORG_UNIT.KIND, kind)
-                    .set(ORG_UNIT.PARENT_ID, parentId)
-                    .set(ORG_UNIT.VERSION, ORG_UNIT.VERSION.plus(1))
-                    .where(ORG_UNIT.ID.eq(id).and(ORG_UNIT.VERSION.eq(version)))
-                    .execute();
-            if (rows == 0) {
+            if (!repository.updateOrgUnit(id, version, name.trim(), kind, parentId)) {
                 throw new ConcurrentChangeException("Someone else changed this unit. Reload and try again.");
             }
         } catch (DataIntegrityViolationException e) {
@@ -203,32 +163,17 @@ public class PeopleService {
         if (form.nextRoleCodes().contains(form.code())) {
             throw new InvalidInputException("nextRoles", "A role cannot lead to itself.");
         }
-        Map<String, Long> known = dsl.select(JOB_ROLE.CODE, JOB_ROLE.ID).from(JOB_ROLE).fetchMap(JOB_ROLE.CODE, JOB_ROLE.ID);
+        Map<String, Long> known = repository.jobRoleIds();
         for (String next : form.nextRoleCodes()) {
             if (!known.containsKey(next)) {
                 throw new InvalidInputException("nextRoles", "There is no job role " + next + ".");
             }
         }
         auditReason.set("Job role catalogue changed");
-        long id = dsl.insertInto(JOB_ROLE)
-                .set(JOB_ROLE.CODE, form.code())
-                .set(JOB_ROLE.NAME, form.name().trim())
-                .set(JOB_ROLE.FAMILY, form.family())
-                .set(JOB_ROLE.CAREER_LEVEL, form.careerLevel())
-                .set(JOB_ROLE.DESCRIPTION, form.description() == null ? "" : form.description().trim())
-                .onConflict(JOB_ROLE.CODE).doUpdate()
-                .set(JOB_ROLE.NAME, form.name().trim())
-                .set(JOB_ROLE.FAMILY, form.family())
-                .set(JOB_ROLE.CAREER_LEVEL, form.careerLevel())
-                .set(JOB_ROLE.DESCRIPTION, form.description() == null ? "" : form.description().trim())
-                .returning(JOB_ROLE.ID).fetchOne(JOB_ROLE.ID);
+        long id = repository.upsertJobRole(form);
         Set<Long> targets = new HashSet<>();
         form.nextRoleCodes().forEach(code -> targets.add(known.get(code)));
-        dsl.deleteFrom(CAREER_PATH).where(CAREER_PATH.FROM_ROLE_ID.eq(id)).and(CAREER_PATH.TO_ROLE_ID.notIn(targets)).execute();
-        for (Long target : targets) {
-            dsl.insertInto(CAREER_PATH, CAREER_PATH.FROM_ROLE_ID, CAREER_PATH.TO_ROLE_ID).values(id, target)
-                    .onConflictDoNothing().execute();
-        }
+        repository.replaceCareerPaths(id, targets);
         return id;
     }
 

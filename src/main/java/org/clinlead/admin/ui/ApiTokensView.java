@@ -23,6 +23,7 @@ import org.clinlead.core.security.ApiScopes;
 import org.clinlead.core.security.ApiToken;
 import org.clinlead.core.security.ApiTokenService;
 import org.clinlead.core.security.Roles;
+import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 
 /** Administrators issue and revoke the tokens that HR, LMS and CTMS systems use for the import API. */
@@ -94,11 +95,7 @@ public class ApiTokensView extends VerticalLayout {
                 shown.getFooter().add(new Button("Done", x -> shown.close()));
                 shown.open();
             } catch (InvalidInputException ex) {
-                switch (ex.field()) {
-                    case "name" -> { name.setErrorMessage(ex.getMessage()); name.setInvalid(true); }
-                    case "scopes" -> { scopes.setErrorMessage(ex.getMessage()); scopes.setInvalid(true); }
-                    default -> { expires.setErrorMessage(ex.getMessage()); expires.setInvalid(true); }
-                }
+                FieldErrors.show(ex, java.util.Map.of("name", name, "scopes", scopes), expires);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

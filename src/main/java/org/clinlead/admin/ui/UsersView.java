@@ -27,6 +27,7 @@ import org.clinlead.core.security.UserAccount;
 import org.clinlead.core.security.UserAccountForm;
 import org.clinlead.core.security.UserAccountService;
 import org.clinlead.core.security.CurrentUserProvider;
+import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 import org.clinlead.people.EmployeeDetails;
 import org.clinlead.people.EmployeeQuery;
@@ -144,13 +145,8 @@ public class UsersView extends VerticalLayout {
                 }
                 grid.getDataProvider().refreshAll();
             } catch (InvalidInputException ex) {
-                switch (ex.field()) {
-                    case "username" -> { username.setErrorMessage(ex.getMessage()); username.setInvalid(true); }
-                    case "displayName" -> { displayName.setErrorMessage(ex.getMessage()); displayName.setInvalid(true); }
-                    case "email" -> { email.setErrorMessage(ex.getMessage()); email.setInvalid(true); }
-                    case "employee" -> { employee.setErrorMessage(ex.getMessage()); employee.setInvalid(true); }
-                    default -> { roles.setErrorMessage(ex.getMessage()); roles.setInvalid(true); }
-                }
+                FieldErrors.show(ex, java.util.Map.of("username", username, "displayName", displayName, "email", email,
+                        "employee", employee), roles);
             } catch (ConcurrentChangeException ex) {
                 Notifications.error(ex.getMessage());
             }

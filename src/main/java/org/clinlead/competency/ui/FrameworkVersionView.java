@@ -46,6 +46,7 @@ import org.clinlead.core.ConcurrentChangeException;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
+import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 
 /**
@@ -292,9 +293,7 @@ public class FrameworkVersionView extends VerticalLayout implements BeforeEnterO
                 dialog.close();
                 reload();
             } catch (InvalidInputException ex) {
-                TextField field = "code".equals(ex.field()) ? code : name;
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
+                FieldErrors.show(ex, Map.of("code", code), name);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -355,9 +354,7 @@ public class FrameworkVersionView extends VerticalLayout implements BeforeEnterO
                 dialog.close();
                 reload();
             } catch (InvalidInputException ex) {
-                TextField field = "code".equals(ex.field()) ? code : name;
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
+                FieldErrors.show(ex, Map.of("code", code), name);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -30,6 +30,7 @@ import org.clinlead.core.content.ContentException;
 import org.clinlead.core.content.ContentProblem;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
+import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 
 /** All competency frameworks and their versions; HR and administrators create and import them. */
@@ -124,9 +125,7 @@ public class FrameworksView extends VerticalLayout {
                 dialog.close();
                 open(versionId);
             } catch (InvalidInputException ex) {
-                TextField field = "code".equals(ex.field()) ? code : name;
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
+                FieldErrors.show(ex, java.util.Map.of("code", code), name);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

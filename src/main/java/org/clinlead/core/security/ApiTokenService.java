@@ -1,15 +1,10 @@
 package org.clinlead.core.security;
 
-import static org.clinlead.db.Tables.API_TOKEN;
-import static org.clinlead.db.Tables.APP_USER;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,8 +13,6 @@ import java.util.Set;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +25,12 @@ public class ApiTokenService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final DSLContext dsl;
+    private final ApiTokenRepository repository;
     private final CurrentUserProvider currentUser;
     private final AuditReason auditReason;
 
-    ApiTokenService(DSLContext dsl, CurrentUserProvider currentUser, AuditReason auditReason) {
-        this.dsl = dsl;
+    ApiTokenService(ApiTokenRepository repository, CurrentUserProvider currentUser, AuditReason auditReason) {
+        this.repository = repository;
         this.currentUser = currentUser;
         this.auditReason = auditReason;
     }
@@ -59,14 +52,7 @@ public class ApiTokenService {
         RANDOM.nextBytes(bytes);
         String secret = "clt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         auditReason.set("API token created");
-        dsl.insertInto(API_TOKEN)
-                .set(API_TOKEN.NAME, name.trim())
-                .set(API_TOKEN.TOKEN_PREFIX, secret.substring(0, 10))
-                .set(API_TOKEN.TOKEN_HASH, hash(secret))
-                .set(API_TOKEN.SCOPES, scopes.stream().sorted().toArray(String[]::new))
-                .set(API_TOKEN.CREATED_BY_USER_ID, currentUser.require().userId())
-                .set(API_TOKEN.EXPIRES_AT, expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
-                .execute();
+        repository.insert(name.trim(), secret.substring(0, 10), hash(secret), scopes, currentUser.require().userId(), expiresAt);
         return secret;
     }
 
@@ -74,20 +60,13 @@ public class ApiTokenService {
     @Transactional
     public void revoke(long id) {
         auditReason.set("API token revoked");
-        dsl.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, OffsetDateTime.now())
-                .where(API_TOKEN.ID.eq(id).and(API_TOKEN.REVOKED_AT.isNull()))
-                .execute();
+        repository.revoke(id);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<ApiToken> list() {
-        return dsl.select(API_TOKEN.ID, API_TOKEN.NAME, API_TOKEN.TOKEN_PREFIX, API_TOKEN.SCOPES, APP_USER.DISPLAY_NAME,
-                        API_TOKEN.CREATED_AT, API_TOKEN.EXPIRES_AT, API_TOKEN.REVOKED_AT, API_TOKEN.LAST_USED_AT)
-                .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.CREATED_BY_USER_ID))
-                .orderBy(API_TOKEN.CREATED_AT.desc())
-                .fetch(r -> new ApiToken(r.value1(), r.value2(), r.value3(), Set.of(r.value4()), r.value5(),
-                        instant(r.value6()), instant(r.value7()), instant(r.value8()), instant(r.value9())));
+        return repository.list();
     }
 
     /** The caller a presented secret stands for, when it is a known, unrevoked, unexpired token. */
@@ -96,15 +75,7 @@ public class ApiTokenService {
         if (secret == null || !secret.startsWith("clt_")) {
             return Optional.empty();
         }
-        Optional<ApiTokenPrincipal> principal = dsl.select(API_TOKEN.ID, API_TOKEN.NAME, API_TOKEN.SCOPES)
-                .from(API_TOKEN)
-                .where(API_TOKEN.TOKEN_HASH.eq(hash(secret)))
-                .and(API_TOKEN.REVOKED_AT.isNull())
-                .and(API_TOKEN.EXPIRES_AT.isNull().or(API_TOKEN.EXPIRES_AT.gt(DSL.currentOffsetDateTime())))
-                .fetchOptional(r -> new ApiTokenPrincipal(r.value1(), r.value2(), Set.of(r.value3())));
-        principal.ifPresent(p -> dsl.update(API_TOKEN).set(API_TOKEN.LAST_USED_AT, OffsetDateTime.now())
-                .where(API_TOKEN.ID.eq(p.tokenId())).execute());
-        return principal;
+        return repository.useActive(hash(secret));
     }
 
     static String hash(String secret) {
@@ -114,9 +85,5 @@ public class ApiTokenService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

@@ -50,9 +50,7 @@ public class ChangePasswordView extends VerticalLayout {
                 confirm.clear();
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (InvalidInputException ex) {
-                PasswordField field = "password".equals(ex.field()) ? current : next;
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
+                FieldErrors.show(ex, java.util.Map.of("password", current), next);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.clinlead.core.ConcurrentChangeException;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.security.CurrentUser;
+import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 import org.clinlead.people.EmployeeChange;
 import org.clinlead.people.EmployeeDetails;
@@ -97,19 +98,7 @@ class EmployeeEditDialog extends Dialog {
     }
 
     private void show(InvalidInputException ex) {
-        var field = switch (ex.field()) {
-            case "firstName" -> firstName;
-            case "lastName" -> lastName;
-            case "email" -> email;
-            case "roleSince" -> roleSince;
-            case "orgUnit" -> unit;
-            case "manager", "parent" -> manager;
-            case "status" -> status;
-            default -> reason;
-        };
-        if (field instanceof com.vaadin.flow.component.HasValidation v) {
-            v.setErrorMessage(ex.getMessage());
-            v.setInvalid(true);
-        }
+        FieldErrors.show(ex, java.util.Map.of("firstName", firstName, "lastName", lastName, "email", email,
+                "roleSince", roleSince, "orgUnit", unit, "manager", manager, "parent", manager, "status", status), reason);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
+import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 import org.clinlead.people.JobRole;
 import org.clinlead.people.JobRoleForm;
@@ -101,13 +102,7 @@ public class JobRolesView extends VerticalLayout {
                 dialog.close();
                 grid.setItems(roles.all());
             } catch (InvalidInputException ex) {
-                switch (ex.field()) {
-                    case "code" -> { code.setErrorMessage(ex.getMessage()); code.setInvalid(true); }
-                    case "name" -> { name.setErrorMessage(ex.getMessage()); name.setInvalid(true); }
-                    case "careerLevel" -> { level.setErrorMessage(ex.getMessage()); level.setInvalid(true); }
-                    case "nextRoles" -> { next.setErrorMessage(ex.getMessage()); next.setInvalid(true); }
-                    default -> { family.setErrorMessage(ex.getMessage()); family.setInvalid(true); }
-                }
+                FieldErrors.show(ex, java.util.Map.of("code", code, "name", name, "careerLevel", level, "nextRoles", next), family);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

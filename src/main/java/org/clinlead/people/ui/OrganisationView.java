@@ -25,6 +25,7 @@ import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
+import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 import org.clinlead.people.OrgUnit;
 import org.clinlead.people.OrgUnitNode;
@@ -124,21 +125,7 @@ public class OrganisationView extends VerticalLayout {
                 dialog.close();
                 refresh();
             } catch (InvalidInputException ex) {
-                var field = switch (ex.field()) {
-                    case "code" -> code;
-                    case "name" -> name;
-                    default -> null;
-                };
-                if (field != null) {
-                    field.setErrorMessage(ex.getMessage());
-                    field.setInvalid(true);
-                } else if ("kind".equals(ex.field())) {
-                    kind.setErrorMessage(ex.getMessage());
-                    kind.setInvalid(true);
-                } else {
-                    parent.setErrorMessage(ex.getMessage());
-                    parent.setInvalid(true);
-                }
+                FieldErrors.show(ex, Map.of("code", code, "name", name, "kind", kind), parent);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
