@@ -60,6 +60,19 @@ public class FrameworkYamlTest {
     }
 
     @Test
+    void everyShippedJobRoleHasARoleProfile() throws IOException {
+        Set<String> roles = new java.util.HashSet<>();
+        org.clinlead.people.JobRoleCatalogue.read("roles.yaml", Files.readString(Path.of("content/roles.yaml")))
+                .forEach(r -> roles.add(r.code()));
+        assertThat(roles).isEqualTo(ROLES);
+        Set<String> profiled = new java.util.HashSet<>();
+        for (String name : new String[] {"clinical-research-core.yaml", "clinical-leadership.yaml"}) {
+            profiled.addAll(FrameworkYaml.read(name, file(name), ROLES).roleProfiles().keySet());
+        }
+        assertThat(profiled).containsAll(roles);
+    }
+
+    @Test
     void theClinicalResearchFrameworkFollowsTheEightJointTaskForceDomains() throws IOException {
         FrameworkDocument doc = FrameworkYaml.read("core", file("clinical-research-core.yaml"), ROLES);
         assertThat(doc.domains()).extracting(FrameworkDocument.Domain::name).containsExactly(
