@@ -2,7 +2,6 @@
 // Skips everything when the changelogs under db/ are unchanged since the last generation.
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
 import java.security.MessageDigest
-import org.apache.commons.io.FileUtils
 
 def base = project.basedir.toPath()
 def target = base.resolve('target/generated-sources/jooq')
@@ -26,7 +25,10 @@ if (hashFile.isFile() && hashFile.text.trim() == hash) {
 project.properties['codegen.skip'] = 'false'
 def port = project.properties['codegen.pg.port'] as int
 log.info("Starting embedded PostgreSQL on port ${port} for jOOQ code generation")
-FileUtils.class // loaded now: zonky's shutdown hook needs it after Maven has closed this class realm
-def pg = EmbeddedPostgres.builder().setPort(port).setCleanDataDirectory(true).start()
+// A fresh data directory under target/, left in place at exit: zonky's own clean-up would run in
+// its shutdown hook after Maven has closed this script's class realm.
+def dataDir = new File(project.build.directory, 'codegen-postgres')
+dataDir.deleteDir()
+def pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false).start()
 // Kept for the finish script; zonky's shutdown hook also stops it when Maven exits.
 project.setContextValue('clinlead.codegen.postgres', pg)

@@ -25,6 +25,19 @@ public class TestUsers {
         return details.user();
     }
 
+    /**
+     * Signs in an employee without an account of their own (most raters in the demo organisation
+     * have none), with the given roles. User id 1000000 + employee id, which no real account has.
+     */
+    public CurrentUser signInEmployee(long employeeId, String... roles) {
+        CurrentUser user = new CurrentUser(1_000_000 + employeeId, "employee-" + employeeId, "Employee " + employeeId,
+                employeeId, java.util.Set.of(roles.length == 0 ? new String[] {"STAFF"} : roles), null);
+        ClinLeadUserDetails details = new ClinLeadUserDetails(user, null, true, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+        return user;
+    }
+
     public void signOut() {
         SecurityContextHolder.clearContext();
     }

@@ -95,6 +95,21 @@ public class EmployeeQuery {
                 .fetch(r -> new EmployeeDetails.Colleague(r.value1(), r.value2(), r.value3()));
     }
 
+    /**
+     * Active colleagues by name, for choosing raters: only name and job role, which everyone in
+     * the organisation may know, whatever their scope.
+     */
+    public List<EmployeeDetails.Colleague> colleagues(String text, int limit) {
+        return dsl.select(EMPLOYEE.ID, DSL.concat(EMPLOYEE.FIRST_NAME, DSL.val(" "), EMPLOYEE.LAST_NAME), JOB_ROLE.NAME)
+                .from(EMPLOYEE).join(JOB_ROLE).on(JOB_ROLE.ID.eq(EMPLOYEE.JOB_ROLE_ID))
+                .where(EMPLOYEE.STATUS.eq("active"))
+                .and(text == null || text.isBlank() ? DSL.noCondition()
+                        : EMPLOYEE.SEARCH_TEXT.contains(text.trim().toLowerCase()))
+                .orderBy(DSL.lower(EMPLOYEE.LAST_NAME), DSL.lower(EMPLOYEE.FIRST_NAME), EMPLOYEE.ID)
+                .limit(limit)
+                .fetch(r -> new EmployeeDetails.Colleague(r.value1(), r.value2(), r.value3()));
+    }
+
     /** The countries of the people the user may see, for the directory's filter. */
     public List<String> countries(CurrentUser user) {
         return dsl.selectDistinct(EMPLOYEE.COUNTRY).from(EMPLOYEE)

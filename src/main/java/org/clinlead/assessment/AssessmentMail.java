@@ -1,0 +1,142 @@
+package org.clinlead.assessment;
+
+import static org.clinlead.db.Tables.CYCLE_SUBJECT;
+import static org.clinlead.db.Tables.EMPLOYEE;
+import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
+import static org.clinlead.db.Tables.REVIEW_CYCLE;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.clinlead.core.mail.Mailer;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/** The e-mail a 360° cycle sends: invitations, reminders, nominations to approve, released reports. */
+@Component
+class AssessmentMail {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+    private final Mailer mailer;
+    private final DSLContext dsl;
+
+    AssessmentMail(Mailer mailer, DSLContext dsl) {
+        this.mailer = mailer;
+        this.dsl = dsl;
+    }
+
+    private record Rater(long assignmentId, String email, String raterName, String subjectName, String cycleName,
+                         LocalDate due, String group) {
+    }
+
+    private List<Rater> raters(org.jooq.Condition condition) {
+        var subject = EMPLOYEE.as("subject");
+        var rater = EMPLOYEE.as("rater");
+        return dsl.select(RATER_ASSIGNMENT.ID, DSL.coalesce(rater.EMAIL, RATER_ASSIGNMENT.EXTERNAL_EMAIL),
+                        DSL.coalesce(rater.FIRST_NAME, RATER_ASSIGNMENT.EXTERNAL_NAME),
+                        DSL.concat(subject.FIRST_NAME, DSL.val(" "), subject.LAST_NAME), REVIEW_CYCLE.NAME,
+                        REVIEW_CYCLE.RATING_ENDS_ON, RATER_ASSIGNMENT.RATER_GROUP)
+                .from(RATER_ASSIGNMENT)
+                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
+                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
+                .join(subject).on(subject.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .leftJoin(rater).on(rater.ID.eq(RATER_ASSIGNMENT.RATER_EMPLOYEE_ID))
+                .where(condition)
+                .fetch(r -> new Rater(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    void inviteInternal(long assignmentId) {
+        for (Rater r : raters(RATER_ASSIGNMENT.ID.eq(assignmentId))) {
+            String about = "self".equals(r.group()) ? "yourself" : r.subjectName();
+            mailer.queue("360-invitation", r.email(), "360° feedback: please assess " + about,
+                    "Hello " + r.raterName() + ",\n\nyou are asked for 360° feedback on " + about + " in \"" + r.cycleName()
+                            + "\" by " + DATE.format(r.due()) + ".\n\nOpen your assessments: " + mailer.link("assessments/inbox")
+                            + "\n\nDrafts are saved as you go; your answers are shown to " + about
+                            + (RaterGroup.of(r.group()).anonymous() ? " only combined with others', never on their own." : "."),
+                    "360-invitation:" + r.assignmentId());
+        }
+    }
+
+    void inviteExternal(long assignmentId, String token) {
+        for (Rater r : raters(RATER_ASSIGNMENT.ID.eq(assignmentId))) {
+            mailer.queue("360-invitation", r.email(), "Feedback request: " + r.subjectName(),
+                    "Hello " + r.raterName() + ",\n\n" + r.subjectName() + " has asked for your feedback as part of \""
+                            + r.cycleName() + "\". Please answer by " + DATE.format(r.due()) + " using this personal link, "
+                            + "which works for this one request only:\n\n" + mailer.link("external/" + token)
+                            + "\n\nYour answers are shown only combined with those of other external partners, never on their own.",
+                    "360-invitation:" + r.assignmentId());
+        }
+    }
+
+    int remindCycle(long cycleId, LocalDate today) {
+        return remind(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.in(DSL.select(CYCLE_SUBJECT.ID).from(CYCLE_SUBJECT)
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))), today);
+    }
+
+    int remindSubject(long cycleSubjectId, LocalDate today) {
+        return remind(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.eq(cycleSubjectId), today);
+    }
+
+    /** Reminders for the cycles that are rating, three days and one day before the deadline and daily after it. */
+    int remindDue(LocalDate today) {
+        return remind(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.in(DSL.select(CYCLE_SUBJECT.ID).from(CYCLE_SUBJECT)
+                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
+                .where(REVIEW_CYCLE.STATUS.eq("rating"))
+                .and(REVIEW_CYCLE.RATING_ENDS_ON.in(today.plusDays(3), today.plusDays(1))
+                        .or(REVIEW_CYCLE.RATING_ENDS_ON.lt(today)))), today);
+    }
+
+    /** A reminder to every open rater the condition picks; at most one per rater per day. */
+    private int remind(org.jooq.Condition which, LocalDate today) {
+        int queued = 0;
+        for (Rater r : raters(which.and(RATER_ASSIGNMENT.STATUS.in("invited", "in_progress")))) {
+            boolean late = today.isAfter(r.due());
+            String subject = (late ? "Overdue" : "Reminder") + ": 360° feedback on " + r.subjectName();
+            String link = r.email() != null && "external".equals(r.group()) ? "the personal link in the invitation"
+                    : mailer.link("assessments/inbox");
+            if (mailer.queue("360-reminder", r.email(), subject, "Hello " + r.raterName() + ",\n\nyour feedback on "
+                    + r.subjectName() + " in \"" + r.cycleName() + "\" " + (late ? "was due on " : "is due on ")
+                    + DATE.format(r.due()) + ". Please complete it with " + link + ".", "360-reminder:" + r.assignmentId() + ":" + today)) {
+                queued++;
+                dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.LAST_REMINDED_ON, today)
+                        .where(RATER_ASSIGNMENT.ID.eq(r.assignmentId())).execute();
+            }
+        }
+        return queued;
+    }
+
+    void nominate(long cycleId) {
+        dsl.select(EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, REVIEW_CYCLE.NAME, REVIEW_CYCLE.NOMINATION_ENDS_ON, CYCLE_SUBJECT.ID)
+                .from(CYCLE_SUBJECT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
+                .forEach(r -> mailer.queue("360-nominate", r.value1(), "360° feedback: choose your raters",
+                        "Hello " + r.value2() + ",\n\n\"" + r.value3() + "\" has started. Please nominate peers and, if you "
+                                + "work with them, external partners such as site staff or CRO colleagues by "
+                                + DATE.format(r.value4()) + ": " + mailer.link("assessments/nominations"),
+                        "360-nominate:" + r.value5()));
+    }
+
+    void approvalNeeded(long cycleSubjectId) {
+        var subject = EMPLOYEE.as("subject");
+        dsl.select(EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, DSL.concat(subject.FIRST_NAME, DSL.val(" "), subject.LAST_NAME))
+                .from(CYCLE_SUBJECT).join(subject).on(subject.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .join(EMPLOYEE).on(EMPLOYEE.ID.eq(subject.MANAGER_ID))
+                .where(CYCLE_SUBJECT.ID.eq(cycleSubjectId))
+                .forEach(r -> mailer.queue("360-approve", r.value1(), "360° raters to approve: " + r.value3(),
+                        "Hello " + r.value2() + ",\n\n" + r.value3() + " has chosen their raters. Please review and approve them: "
+                                + mailer.link("assessments/approvals"), "360-approve:" + cycleSubjectId + ":" + LocalDate.now()));
+    }
+
+    void released(long cycleId) {
+        dsl.select(EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, REVIEW_CYCLE.NAME, CYCLE_SUBJECT.ID)
+                .from(CYCLE_SUBJECT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(REVIEW_CYCLE.REPORT_TO_SUBJECT)
+                .forEach(r -> mailer.queue("360-released", r.value1(), "Your 360° feedback report is ready",
+                        "Hello " + r.value2() + ",\n\nyour report from \"" + r.value3() + "\" is ready: "
+                                + mailer.link("assessments/reports/" + r.value4()), "360-released:" + r.value4()));
+    }
+}

@@ -1,0 +1,289 @@
+package org.clinlead.assessment;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.clinlead.competency.FrameworkQuery;
+import org.clinlead.competency.FrameworkVersionSummary;
+import org.clinlead.core.ConcurrentChangeException;
+import org.clinlead.core.InvalidInputException;
+import org.clinlead.core.audit.AuditReason;
+import org.clinlead.core.security.CurrentUserProvider;
+import org.clinlead.db.tables.records.RaterAssignmentRecord;
+import org.clinlead.db.tables.records.ReviewCycleRecord;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * HR runs 360° cycles: draft → nominating → rating → closed → released. Each step is explicit
+ * and audited; a step can be undone only while that is safe (nothing rated yet, results not yet
+ * released). Results are computed once, at closing, and released as they are.
+ */
+@Service
+@PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+public class CycleService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CycleRepository cycles;
+    private final ResultRepository results;
+    private final FrameworkQuery frameworks;
+    private final AssessmentMail mail;
+    private final AuditReason auditReason;
+    private final CurrentUserProvider currentUser;
+
+    CycleService(CycleRepository cycles, ResultRepository results, FrameworkQuery frameworks, AssessmentMail mail,
+                 AuditReason auditReason, CurrentUserProvider currentUser) {
+        this.cycles = cycles;
+        this.results = results;
+        this.frameworks = frameworks;
+        this.mail = mail;
+        this.auditReason = auditReason;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional
+    public long create(CycleForm form, SubjectSelection subjects) {
+        BigDecimal threshold = validate(form);
+        auditReason.set("360 cycle created");
+        long id = cycles.insertCycle(form, threshold, realUser());
+        if (subjects != null && !subjects.empty()) {
+            cycles.addSubjects(id, subjects);
+        }
+        return id;
+    }
+
+    @Transactional
+    public void update(long id, int version, CycleForm form) {
+        BigDecimal threshold = validate(form);
+        auditReason.set("360 cycle changed");
+        if (!cycles.updateDraft(id, version, form, threshold)) {
+            throw new ConcurrentChangeException("The cycle changed or is no longer a draft. Reload it and try again.");
+        }
+    }
+
+    private BigDecimal validate(CycleForm form) {
+        if (form.name() == null || form.name().isBlank()) {
+            throw new InvalidInputException("name", "Name the cycle, e.g. \"2027 leadership 360\".");
+        }
+        if (!List.of("development", "review").contains(form.purpose())) {
+            throw new InvalidInputException("purpose", "Choose development or review.");
+        }
+        FrameworkVersionSummary version = frameworks.summary(form.frameworkVersionId())
+                .orElseThrow(() -> new InvalidInputException("framework", "Choose a framework version."));
+        if (!"published".equals(version.status())) {
+            throw new InvalidInputException("framework", "A cycle uses a published framework version.");
+        }
+        if (form.nominationStartsOn() == null || form.nominationEndsOn() == null || form.ratingStartsOn() == null
+                || form.ratingEndsOn() == null) {
+            throw new InvalidInputException("dates", "Set the nomination and rating windows.");
+        }
+        if (form.nominationEndsOn().isBefore(form.nominationStartsOn()) || form.ratingEndsOn().isBefore(form.ratingStartsOn())
+                || form.ratingStartsOn().isBefore(form.nominationStartsOn())) {
+            throw new InvalidInputException("dates", "Each window must end after it starts, and rating cannot start before nominations.");
+        }
+        for (Map.Entry<RaterGroup, GroupRule> entry : form.rules().entrySet()) {
+            RaterGroup group = entry.getKey();
+            GroupRule rule = entry.getValue();
+            if (rule.minRaters() < 0 || rule.maxRaters() < rule.minRaters() || rule.maxRaters() > 30) {
+                throw new InvalidInputException("rules", group.label() + ": the minimum must be at most the maximum (at most 30).");
+            }
+            if (group.anonymous() && rule.numbersThreshold() < 3) {
+                throw new InvalidInputException("rules", group.label() + ": answers are shown from at least 3 raters, to keep them anonymous.");
+            }
+            if (rule.commentsThreshold() < rule.numbersThreshold()) {
+                throw new InvalidInputException("rules", group.label() + ": comments need at least as many raters as scores.");
+            }
+        }
+        int levels = frameworks.detail(form.frameworkVersionId()).map(d -> d.levels().size()).orElse(3);
+        BigDecimal threshold = form.significanceThreshold() == null ? ResultRepository.defaultThreshold(levels)
+                : form.significanceThreshold();
+        if (threshold.signum() <= 0 || threshold.compareTo(BigDecimal.valueOf(levels)) >= 0) {
+            throw new InvalidInputException("threshold", "The blind-spot threshold is more than 0 and less than " + levels + ".");
+        }
+        return threshold;
+    }
+
+    /** Adds subjects while the cycle is a draft or collecting nominations; returns how many were added. */
+    @Transactional
+    public int addSubjects(long cycleId, SubjectSelection selection) {
+        ReviewCycleRecord cycle = cycles.lockCycle(cycleId).orElseThrow(() -> new InvalidInputException("cycle", "No such cycle."));
+        CycleStatus status = CycleStatus.of(cycle.getStatus());
+        if (status != CycleStatus.DRAFT && status != CycleStatus.NOMINATING) {
+            throw new InvalidInputException("subjects", "Subjects can be added only before rating starts.");
+        }
+        if (selection == null || selection.empty()) {
+            throw new InvalidInputException("subjects", "Choose people, an organisation unit or a role.");
+        }
+        auditReason.set("Subjects added to a 360 cycle");
+        int added = cycles.addSubjects(cycleId, selection);
+        if (status == CycleStatus.NOMINATING && added > 0) {
+            requireProfiles(cycle);
+            cycles.snapshotQuestions(cycleId, cycle.getFrameworkVersionId());
+            cycles.proposeRaters(cycleId);
+        }
+        return added;
+    }
+
+    @Transactional
+    public void removeSubject(long cycleId, long cycleSubjectId) {
+        ReviewCycleRecord cycle = cycles.lockCycle(cycleId).orElseThrow(() -> new InvalidInputException("cycle", "No such cycle."));
+        if (!List.of("draft", "nominating").contains(cycle.getStatus())) {
+            throw new InvalidInputException("subjects", "Subjects can be removed only before rating starts.");
+        }
+        auditReason.set("Subject removed from a 360 cycle");
+        cycles.removeSubject(cycleId, cycleSubjectId);
+    }
+
+    private void requireProfiles(ReviewCycleRecord cycle) {
+        List<String> missing = cycles.rolesWithoutProfile(cycle.getId(), cycle.getFrameworkVersionId());
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("subjects", "These roles have no role profile in the cycle's framework version, "
+                    + "so their questionnaires would be empty: " + String.join(", ", missing) + ".");
+        }
+    }
+
+    /** draft → nominating: questionnaires are fixed, self, manager and direct reports proposed, subjects asked to nominate. */
+    @Transactional
+    public void openNominations(long cycleId, int version) {
+        ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.DRAFT);
+        if (cycles.subjectCount(cycleId) == 0) {
+            throw new InvalidInputException("subjects", "Add the people to be assessed first.");
+        }
+        requireProfiles(cycle);
+        auditReason.set("360 cycle: nominations opened");
+        cycles.snapshotQuestions(cycleId, cycle.getFrameworkVersionId());
+        cycles.proposeRaters(cycleId);
+        move(cycle, CycleStatus.DRAFT, CycleStatus.NOMINATING);
+        mail.nominate(cycleId);
+    }
+
+    /** nominating → draft: nominations are discarded. */
+    @Transactional
+    public void backToDraft(long cycleId, int version) {
+        ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.NOMINATING);
+        auditReason.set("360 cycle: back to draft, nominations discarded");
+        cycles.clearNominations(cycleId);
+        move(cycle, CycleStatus.NOMINATING, CycleStatus.DRAFT);
+    }
+
+    /** nominating → rating: remaining nominations are approved and every rater is invited. */
+    @Transactional
+    public void startRating(long cycleId, int version) {
+        ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.NOMINATING);
+        auditReason.set("360 cycle: rating started");
+        cycles.approveRemaining(cycleId, realUser());
+        OffsetDateTime expires = cycle.getRatingEndsOn().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        for (RaterAssignmentRecord assignment : cycles.nominated(cycleId)) {
+            if (RaterGroup.EXTERNAL.db().equals(assignment.getRaterGroup())) {
+                String token = newToken();
+                cycles.invite(assignment.getId(), ExternalTokens.hash(token), expires);
+                mail.inviteExternal(assignment.getId(), token);
+            } else {
+                cycles.invite(assignment.getId(), null, null);
+                mail.inviteInternal(assignment.getId());
+            }
+        }
+        move(cycle, CycleStatus.NOMINATING, CycleStatus.RATING);
+    }
+
+    /** rating → nominating, only while nobody has answered or declined. */
+    @Transactional
+    public void backToNominating(long cycleId, int version) {
+        ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.RATING);
+        if (cycles.anyRatingStarted(cycleId)) {
+            throw new InvalidInputException("status", "Raters have started answering, so rating cannot be undone. Close the cycle instead.");
+        }
+        auditReason.set("360 cycle: back to nominating, invitations withdrawn");
+        cycles.withdrawInvitations(cycleId);
+        move(cycle, CycleStatus.RATING, CycleStatus.NOMINATING);
+    }
+
+    /** rating → closed: no more answers; results are computed with the anonymity rules applied. */
+    @Transactional
+    public void close(long cycleId, int version) {
+        ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.RATING);
+        auditReason.set("360 cycle closed and results computed");
+        move(cycle, CycleStatus.RATING, CycleStatus.CLOSED);
+        results.compute(cycleId);
+    }
+
+    /** closed → rating, only before release: results are discarded and raters may answer again. */
+    @Transactional
+    public void reopen(long cycleId, int version) {
+        ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.CLOSED);
+        auditReason.set("360 cycle reopened before release; results discarded");
+        results.delete(cycleId);
+        move(cycle, CycleStatus.CLOSED, CycleStatus.RATING);
+    }
+
+    /** closed → released, for good: reports become readable and feed current proficiency. */
+    @Transactional
+    public void release(long cycleId, int version) {
+        ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.CLOSED);
+        auditReason.set("360 cycle results released");
+        move(cycle, CycleStatus.CLOSED, CycleStatus.RELEASED);
+        results.recordEvidence(cycleId, "360 cycle " + cycle.getName());
+        mail.released(cycleId);
+    }
+
+    /** HR moves a rater to another group, e.g. into a group that then reaches its threshold. */
+    @Transactional
+    public void moveRater(long assignmentId, RaterGroup group) {
+        RaterAssignmentRecord assignment = cycles.assignment(assignmentId)
+                .orElseThrow(() -> new InvalidInputException("rater", "No such rater."));
+        ReviewCycleRecord cycle = cycles.subject(assignment.getCycleSubjectId())
+                .flatMap(s -> cycles.cycle(s.getCycleId())).orElseThrow();
+        if (!List.of("nominating", "rating").contains(cycle.getStatus())) {
+            throw new InvalidInputException("rater", "Raters can be moved only before the cycle closes.");
+        }
+        RaterGroup from = RaterGroup.of(assignment.getRaterGroup());
+        if (from == RaterGroup.SELF || group == RaterGroup.SELF || (from == RaterGroup.EXTERNAL) != (group == RaterGroup.EXTERNAL)) {
+            throw new InvalidInputException("rater", "Self stays self, and external partners stay external.");
+        }
+        auditReason.set("Rater moved from " + from.label() + " to " + group.label());
+        cycles.moveAssignment(assignmentId, group);
+    }
+
+    /** Queues a reminder to every open rater of the cycle, or of one subject; at most one per rater per day. */
+    @Transactional
+    public int nudge(long cycleId, Long cycleSubjectId) {
+        ReviewCycleRecord cycle = cycles.cycle(cycleId).orElseThrow(() -> new InvalidInputException("cycle", "No such cycle."));
+        if (!"rating".equals(cycle.getStatus())) {
+            throw new InvalidInputException("status", "Reminders go out only while the cycle is rating.");
+        }
+        return cycleSubjectId == null ? mail.remindCycle(cycleId, LocalDate.now())
+                : mail.remindSubject(cycleSubjectId, LocalDate.now());
+    }
+
+    private ReviewCycleRecord transition(long cycleId, int version, CycleStatus expected) {
+        ReviewCycleRecord cycle = cycles.lockCycle(cycleId).orElseThrow(() -> new InvalidInputException("cycle", "No such cycle."));
+        if (cycle.getVersion() != version || CycleStatus.of(cycle.getStatus()) != expected) {
+            throw new ConcurrentChangeException("The cycle was changed meanwhile (it is now "
+                    + CycleStatus.of(cycle.getStatus()).label().toLowerCase() + "). Reload it and try again.");
+        }
+        return cycle;
+    }
+
+    private void move(ReviewCycleRecord cycle, CycleStatus from, CycleStatus to) {
+        if (!cycles.setStatus(cycle.getId(), cycle.getVersion(), from, to)) {
+            throw new ConcurrentChangeException("The cycle was changed meanwhile. Reload it and try again.");
+        }
+    }
+
+    private Long realUser() {
+        return currentUser.find().map(u -> u.userId() == 0 ? null : u.userId()).orElse(null);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

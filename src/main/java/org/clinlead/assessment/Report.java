@@ -1,0 +1,116 @@
+package org.clinlead.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A released 360° report with the anonymity rules applied: a group's mean is present only where
+ * enough of its raters gave a score, comments only from groups that met the comments threshold.
+ */
+public record Report(long cycleSubjectId, long cycleId, String cycleName, String purpose, String frameworkTitle,
+                     long employeeId, String subjectName, String jobRole, Instant releasedAt,
+                     BigDecimal threshold, int scaleMax, List<String> levelNames,
+                     List<GroupParticipation> groups, List<CompetencyResult> competencies,
+                     List<Comment> comments, String previousCycleName) {
+
+    /** How many raters of a group were asked and answered, and what of theirs is shown. */
+    public record GroupParticipation(RaterGroup group, int invited, int responded, boolean numbersVisible,
+                                     boolean commentsVisible) {
+    }
+
+    /** A group's mean for one competency and how many scores it rests on; mean null when hidden. */
+    public record Score(BigDecimal mean, int scores) {
+
+        public boolean shown() {
+            return mean != null;
+        }
+    }
+
+    public enum Flag { BLIND_SPOT, HIDDEN_STRENGTH }
+
+    public record CompetencyResult(long competencyId, String code, String name, String domainName, int required,
+                                   Map<RaterGroup, Score> byGroup, Score others, BigDecimal previousOthers) {
+
+        public Optional<BigDecimal> self() {
+            Score self = byGroup.get(RaterGroup.SELF);
+            return self == null || !self.shown() ? Optional.empty() : Optional.of(self.mean());
+        }
+
+        public Optional<BigDecimal> othersMean() {
+            return others == null || !others.shown() ? Optional.empty() : Optional.of(others.mean());
+        }
+
+        /** Others' mean minus the required level (negative: below what the role requires). */
+        public Optional<BigDecimal> gapToRequired() {
+            return othersMean().map(m -> m.subtract(BigDecimal.valueOf(required)));
+        }
+
+        /** Self minus others. */
+        public Optional<BigDecimal> selfOthersGap() {
+            return self().flatMap(s -> othersMean().map(s::subtract));
+        }
+
+        public Optional<BigDecimal> changeSincePrevious() {
+            return previousOthers == null ? Optional.empty() : othersMean().map(m -> m.subtract(previousOthers));
+        }
+
+        public Optional<Flag> flag(BigDecimal threshold) {
+            return selfOthersGap().flatMap(gap -> gap.compareTo(threshold) >= 0 ? Optional.of(Flag.BLIND_SPOT)
+                    : gap.negate().compareTo(threshold) >= 0 ? Optional.of(Flag.HIDDEN_STRENGTH) : Optional.empty());
+        }
+    }
+
+    /** A comment without its author; {@code competencyCode} null for the overall questions. */
+    public record Comment(String competencyCode, String question, RaterGroup group, String text) {
+    }
+
+    public List<CompetencyResult> blindSpots() {
+        return competencies.stream().filter(c -> c.flag(threshold).orElse(null) == Flag.BLIND_SPOT).toList();
+    }
+
+    public List<CompetencyResult> hiddenStrengths() {
+        return competencies.stream().filter(c -> c.flag(threshold).orElse(null) == Flag.HIDDEN_STRENGTH).toList();
+    }
+
+    /** The five competencies others rate highest. */
+    public List<CompetencyResult> topStrengths() {
+        return competencies.stream().filter(c -> c.othersMean().isPresent())
+                .sorted(Comparator.comparing((CompetencyResult c) -> c.othersMean().orElseThrow()).reversed()
+                        .thenComparing(CompetencyResult::code))
+                .limit(5).toList();
+    }
+
+    /** The five largest shortfalls of others' mean against the required level. */
+    public List<CompetencyResult> topDevelopmentAreas() {
+        return competencies.stream().filter(c -> c.gapToRequired().map(g -> g.signum() < 0).orElse(false))
+                .sorted(Comparator.comparing((CompetencyResult c) -> c.gapToRequired().orElseThrow())
+                        .thenComparing(CompetencyResult::code))
+                .limit(5).toList();
+    }
+
+    /** Mean of the others' means per domain, over the competencies where others are shown. */
+    public Map<String, BigDecimal> domainOthers() {
+        Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
+        Map<String, List<BigDecimal>> values = new java.util.LinkedHashMap<>();
+        for (CompetencyResult c : competencies) {
+            values.computeIfAbsent(c.domainName(), k -> new java.util.ArrayList<>());
+            c.othersMean().ifPresent(values.get(c.domainName())::add);
+        }
+        values.forEach((domain, list) -> {
+            if (!list.isEmpty()) {
+                BigDecimal sum = list.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                result.put(domain, sum.divide(BigDecimal.valueOf(list.size()), 2, java.math.RoundingMode.HALF_UP));
+            }
+        });
+        return result;
+    }
+
+    public static Map<RaterGroup, Score> emptyScores() {
+        return new EnumMap<>(RaterGroup.class);
+    }
+}

@@ -1,0 +1,10 @@
+package org.clinlead.assessment;
+
+/** One subject of a cycle as HR follows it: nominations and responses. */
+public record SubjectProgress(long cycleSubjectId, long employeeId, String name, String jobRole, String orgUnit,
+                              String nominationStatus, int raters, int submitted, int declined) {
+
+    public int responseRate() {
+        return raters == 0 ? 0 : Math.round(100f * submitted / raters);
+    }
+}
