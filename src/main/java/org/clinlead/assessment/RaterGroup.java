@@ -22,6 +22,17 @@ public enum RaterGroup {
         return label;
     }
 
+    /** One rater of the group: "peer", "direct report" … */
+    public String singular() {
+        return switch (this) {
+            case SELF -> "self";
+            case MANAGER -> "manager";
+            case PEER -> "peer";
+            case DIRECT_REPORT -> "direct report";
+            case EXTERNAL -> "external partner";
+        };
+    }
+
     /** Anonymous groups are shown only when at least their threshold of raters answered. */
     public boolean anonymous() {
         return anonymous;

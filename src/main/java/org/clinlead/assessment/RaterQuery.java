@@ -101,7 +101,8 @@ public class RaterQuery {
         var answered = DSL.field(select(DSL.count()).from(RATING)
                 .where(RATING.ASSIGNMENT_ID.eq(RATER_ASSIGNMENT.ID)).and(RATING.SCORE.isNotNull().or(RATING.NOT_OBSERVED)));
         return dsl.select(RATER_ASSIGNMENT.ID, REVIEW_CYCLE.NAME, fullName(SUBJECT), RATER_ASSIGNMENT.RATER_GROUP,
-                        REVIEW_CYCLE.RATING_ENDS_ON, RATER_ASSIGNMENT.STATUS, answered, questions)
+                        REVIEW_CYCLE.RATING_ENDS_ON, RATER_ASSIGNMENT.STATUS, answered, questions,
+                        REVIEW_CYCLE.STATUS.eq("rating"))
                 .from(RATER_ASSIGNMENT)
                 .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
                 .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
@@ -109,10 +110,11 @@ public class RaterQuery {
                 .where(RATER_ASSIGNMENT.RATER_EMPLOYEE_ID.eq(user.employeeId()))
                 .and(RATER_ASSIGNMENT.STATUS.in("invited", "in_progress", "submitted", "declined"))
                 .and(REVIEW_CYCLE.STATUS.in("rating", "closed", "released"))
-                .orderBy(DSL.when(RATER_ASSIGNMENT.STATUS.in("invited", "in_progress"), 0).otherwise(1),
-                        REVIEW_CYCLE.RATING_ENDS_ON, SUBJECT.LAST_NAME)
+                .orderBy(DSL.when(RATER_ASSIGNMENT.STATUS.in("invited", "in_progress").and(REVIEW_CYCLE.STATUS.eq("rating")), 0)
+                                .otherwise(1),
+                        REVIEW_CYCLE.RATING_ENDS_ON.desc(), SUBJECT.LAST_NAME)
                 .fetch(r -> new InboxItem(r.value1(), r.value2(), r.value3(), RaterGroup.of(r.value4()), r.value5(),
-                        r.value6(), r.value7(), r.value8()));
+                        r.value6(), r.value7(), r.value8(), r.value9()));
     }
 
     /** The questionnaire of one assignment, with the rater's answers so far. */

@@ -1,6 +1,14 @@
 package org.clinlead.content;
 
 import static org.clinlead.db.Tables.APP_USER;
+import static org.clinlead.db.Tables.COMPETENCY;
+import static org.clinlead.db.Tables.COMPETENCY_EVIDENCE;
+import static org.clinlead.db.Tables.CYCLE_QUESTION;
+import static org.clinlead.db.Tables.CYCLE_SUBJECT;
+import static org.clinlead.db.Tables.RATER_ANSWER;
+import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
+import static org.clinlead.db.Tables.RATING;
+import static org.clinlead.db.Tables.REVIEW_CYCLE;
 import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.FRAMEWORK;
@@ -8,7 +16,9 @@ import static org.clinlead.db.Tables.JOB_ROLE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import org.jooq.impl.DSL;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -44,6 +54,78 @@ class DemoRepository {
 
     Optional<Long> userId(String username) {
         return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(APP_USER.ID);
+    }
+
+    /** Every question of every invited assignment of a cycle: who rates whom on what, at which required level. */
+    List<DemoQuestion> questions(long cycleId) {
+        return dsl.select(RATER_ASSIGNMENT.ID, RATER_ASSIGNMENT.RATER_GROUP, CYCLE_SUBJECT.EMPLOYEE_ID,
+                        RATER_ASSIGNMENT.RATER_EMPLOYEE_ID, CYCLE_QUESTION.COMPETENCY_ID, CYCLE_QUESTION.REQUIRED_LEVEL,
+                        COMPETENCY.CODE)
+                .from(RATER_ASSIGNMENT)
+                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
+                .join(CYCLE_QUESTION).on(CYCLE_QUESTION.CYCLE_ID.eq(CYCLE_SUBJECT.CYCLE_ID)
+                        .and(CYCLE_QUESTION.JOB_ROLE_ID.eq(CYCLE_SUBJECT.JOB_ROLE_ID)))
+                .join(COMPETENCY).on(COMPETENCY.ID.eq(CYCLE_QUESTION.COMPETENCY_ID))
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
+                .and(RATER_ASSIGNMENT.STATUS.eq("invited"))
+                .orderBy(RATER_ASSIGNMENT.ID, CYCLE_QUESTION.POSITION)
+                .fetch(r -> new DemoQuestion(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    record DemoQuestion(long assignmentId, String group, long subjectId, Long raterId, long competencyId, int required,
+                        String code) {
+    }
+
+    record DemoRating(long assignmentId, long competencyId, Integer score, boolean notObserved, String comment) {
+    }
+
+    void insertRatings(List<DemoRating> ratings) {
+        for (int from = 0; from < ratings.size(); from += 1000) {
+            var insert = dsl.insertInto(RATING, RATING.ASSIGNMENT_ID, RATING.COMPETENCY_ID, RATING.SCORE, RATING.NOT_OBSERVED,
+                    RATING.COMMENT);
+            for (DemoRating r : ratings.subList(from, Math.min(ratings.size(), from + 1000))) {
+                insert = insert.values(r.assignmentId(), r.competencyId(), r.score(), r.notObserved(), r.comment());
+            }
+            insert.execute();
+        }
+    }
+
+    void insertAnswer(long assignmentId, String question, String answer) {
+        dsl.insertInto(RATER_ANSWER).set(RATER_ANSWER.ASSIGNMENT_ID, assignmentId).set(RATER_ANSWER.QUESTION, question)
+                .set(RATER_ANSWER.ANSWER, answer).execute();
+    }
+
+    void markAssignments(java.util.Collection<Long> ids, String status, java.time.OffsetDateTime when) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        var update = dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.STATUS, status)
+                .set(RATER_ASSIGNMENT.LAST_SAVED_AT, when);
+        if ("submitted".equals(status)) {
+            update = update.set(RATER_ASSIGNMENT.SUBMITTED_AT, when).setNull(RATER_ASSIGNMENT.TOKEN_HASH);
+        }
+        update.where(RATER_ASSIGNMENT.ID.in(ids)).execute();
+    }
+
+    void backdateRelease(long cycleId, java.time.OffsetDateTime releasedAt) {
+        dsl.update(REVIEW_CYCLE).set(REVIEW_CYCLE.RELEASED_AT, releasedAt).set(REVIEW_CYCLE.CLOSED_AT, releasedAt.minusDays(2))
+                .where(REVIEW_CYCLE.ID.eq(cycleId)).execute();
+        dsl.update(COMPETENCY_EVIDENCE).set(COMPETENCY_EVIDENCE.CREATED_AT, releasedAt)
+                .where(COMPETENCY_EVIDENCE.CYCLE_SUBJECT_ID.in(DSL.select(CYCLE_SUBJECT.ID).from(CYCLE_SUBJECT)
+                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)))).execute();
+    }
+
+    void shareWithCoach(long cycleId, long employeeId, java.time.OffsetDateTime when) {
+        dsl.update(CYCLE_SUBJECT).set(CYCLE_SUBJECT.SHARED_WITH_COACH_AT, when)
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(CYCLE_SUBJECT.EMPLOYEE_ID.eq(employeeId)).execute();
+    }
+
+    List<Long> employeesIn(String orgUnitCode, String... roles) {
+        return dsl.select(EMPLOYEE.ID).from(EMPLOYEE).join(ORG_UNIT).on(ORG_UNIT.ID.eq(EMPLOYEE.ORG_UNIT_ID))
+                .join(JOB_ROLE).on(JOB_ROLE.ID.eq(EMPLOYEE.JOB_ROLE_ID))
+                .where(ORG_UNIT.CODE.like(orgUnitCode)).and(EMPLOYEE.STATUS.eq("active"))
+                .and(roles.length == 0 ? DSL.noCondition() : JOB_ROLE.CODE.in(roles))
+                .orderBy(EMPLOYEE.EMPLOYEE_NUMBER).fetch(EMPLOYEE.ID);
     }
 
     void insertCoaching(long coachUserId, long coacheeId, String kind, LocalDate since) {

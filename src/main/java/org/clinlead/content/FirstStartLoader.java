@@ -54,6 +54,7 @@ class FirstStartLoader implements ApplicationRunner {
     private final DemoAccounts demoAccounts;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final DemoAssessments assessments;
     private final ContentProperties properties;
     private final SecurityProperties security;
     private final Environment environment;
@@ -62,7 +63,8 @@ class FirstStartLoader implements ApplicationRunner {
     FirstStartLoader(DemoRepository repository, PeopleService people, FrameworkService frameworks,
                      UserAccountService accounts, DemoAccounts demoAccounts, PasswordEncoder passwordEncoder,
                      TransactionTemplate transaction, ContentProperties properties, SecurityProperties security,
-                     Environment environment) {
+                     Environment environment, DemoAssessments assessments) {
+        this.assessments = assessments;
         this.repository = repository;
         this.people = people;
         this.frameworks = frameworks;
@@ -128,6 +130,7 @@ class FirstStartLoader implements ApplicationRunner {
                     .map(p -> new ContentProblem("content/demo/people.csv", p.row(), p.column() + ": " + p.message())).toList());
         }
         List<String> usernames = loadAccounts("content/demo/accounts.yaml");
+        assessments.load();
         demoAccounts.markLoaded(usernames, Instant.now().toString());
         log.info("Loaded the demo organisation: {}", report.summary());
     }

@@ -20,10 +20,10 @@ public class CycleFixture {
     final CycleService cycles;
     final NominationService nominations;
     final RatingService ratings;
-    final CycleQuery cycleQuery;
+    public final CycleQuery cycleQuery;
     final RaterQuery raterQuery;
     final FrameworkQuery frameworks;
-    final TestUsers users;
+    public final TestUsers users;
     final DSLContext dsl;
 
     CycleFixture(CycleService cycles, NominationService nominations, RatingService ratings, CycleQuery cycleQuery,
@@ -80,6 +80,15 @@ public class CycleFixture {
         for (String number : numbers) {
             nominations.addColleague(cycleSubjectId, employee(number), group);
         }
+    }
+
+    public void nominationsAddExternal(long cycleSubjectId, String name, String email) {
+        users.signIn("hr");
+        nominations.addExternal(cycleSubjectId, name, email, "Site", "site_staff");
+    }
+
+    public CycleQuery cycleQuery() {
+        return cycleQuery;
     }
 
     public void startRating(long cycleId) {

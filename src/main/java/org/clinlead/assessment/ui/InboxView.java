@@ -28,15 +28,11 @@ public class InboxView extends VerticalLayout {
                 + (open == 1 ? "assessment" : "assessments") + ". Drafts are saved as you go."));
         Grid<InboxItem> grid = new Grid<>(InboxItem.class, false);
         grid.addColumn(i -> i.group() == RaterGroup.SELF ? "Yourself" : i.subjectName()).setHeader("About").setAutoWidth(true);
-        grid.addColumn(i -> i.group().label()).setHeader("As").setAutoWidth(true);
+        grid.addColumn(i -> i.group().singular()).setHeader("As").setAutoWidth(true);
         grid.addColumn(InboxItem::cycleName).setHeader("Cycle").setAutoWidth(true);
         grid.addColumn(InboxItem::dueOn).setHeader("Due").setAutoWidth(true);
         grid.addColumn(i -> i.answered() + " of " + i.questions()).setHeader("Answered").setAutoWidth(true);
-        grid.addColumn(i -> switch (i.status()) {
-            case "invited" -> "not started";
-            case "in_progress" -> "draft";
-            default -> i.status();
-        }).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(InboxItem::statusLabel).setHeader("Status").setAutoWidth(true);
         grid.setItems(items);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RateView.class,
                 new RouteParameters("assignmentId", String.valueOf(e.getItem().assignmentId())))));

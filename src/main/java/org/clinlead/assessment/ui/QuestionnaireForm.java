@@ -54,8 +54,10 @@ class QuestionnaireForm extends VerticalLayout {
         this.done = done;
         setPadding(false);
         addClassName("questionnaire");
-        String about = questionnaire.group() == RaterGroup.SELF ? "yourself" : questionnaire.subjectName();
-        add(new Paragraph("Rate " + about + " on each competency of their role, as you have seen them work. "
+        boolean self = questionnaire.group() == RaterGroup.SELF;
+        String about = self ? "yourself" : questionnaire.subjectName();
+        add(new Paragraph((self ? "Rate yourself on each competency of your role. "
+                : "Rate " + about + " on each competency of their role, as you have seen them work. ")
                 + "Each level says what it looks like; choose \"Not observed\" where you cannot judge. "
                 + (questionnaire.group().anonymous()
                 ? "Your answers are shown only combined with at least two other raters' in your group, and comments without your name."

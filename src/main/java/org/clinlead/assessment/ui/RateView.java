@@ -38,7 +38,7 @@ public class RateView extends VerticalLayout implements BeforeEnterObserver, Has
         Questionnaire q = questionnaire.get();
         long id = q.assignmentId();
         title = q.group() == RaterGroup.SELF ? "Self-assessment" : "Feedback on " + q.subjectName();
-        add(new H2(title), new Paragraph(q.cycleName() + " · as " + q.group().label().toLowerCase()));
+        add(new H2(title), new Paragraph(q.cycleName() + " · as " + q.group().singular()));
         add(new QuestionnaireForm(q, new QuestionnaireForm.Actions() {
             @Override
             public void saveRating(long competencyId, Integer score, boolean notObserved, String comment) {

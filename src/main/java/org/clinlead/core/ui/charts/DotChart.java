@@ -76,8 +76,11 @@ public final class DotChart {
                             x.applyAsDouble(a), y, x.applyAsDouble(b), y));
                 }
             }
+            // dots of different series sit slightly apart, so equal values stay visible
+            int dot = 0;
             for (Marker m : row.markers()) {
-                svg.append(marker(m.series(), x.applyAsDouble(m.value()), y));
+                double offset = m.series().shape() == Shape.BAR ? 0 : (dot++ % 2 == 0 ? -3.5 : 3.5);
+                svg.append(marker(m.series(), x.applyAsDouble(m.value()), y + offset));
             }
         }
         svg.append("</svg>");
