@@ -143,16 +143,26 @@ create table rater_answer (
 -- Results, computed once when the cycle closes, with the anonymity rules already applied: a
 -- group's mean is stored only when enough raters gave a score (visible), and comments only from
 -- groups that meet the comments threshold, without any link to who wrote them.
+-- One row per subject and competency; per group the number of scores and, when the group is
+-- shown for that competency, their mean. A null mean means hidden (or no scores).
 create table result_score (
-    id               bigint generated always as identity primary key,
-    cycle_subject_id bigint not null references cycle_subject (id) on delete cascade,
-    competency_id    bigint not null references competency (id),
-    rater_group      text not null check (rater_group in ('self', 'manager', 'peer', 'direct_report', 'external', 'others')),
-    scores           integer not null check (scores >= 0),
-    mean             numeric(4, 2),
-    visible          boolean not null,
-    unique (cycle_subject_id, competency_id, rater_group),
-    check (visible = (mean is not null))
+    id                   bigint generated always as identity primary key,
+    cycle_subject_id     bigint not null references cycle_subject (id) on delete cascade,
+    competency_id        bigint not null references competency (id),
+    self_scores          integer not null default 0,
+    self_mean            numeric(4, 2),
+    manager_scores       integer not null default 0,
+    manager_mean         numeric(4, 2),
+    peer_scores          integer not null default 0,
+    peer_mean            numeric(4, 2),
+    direct_report_scores integer not null default 0,
+    direct_report_mean   numeric(4, 2),
+    external_scores      integer not null default 0,
+    external_mean        numeric(4, 2),
+    -- "all others": every score from the groups other than self that are shown for this competency
+    others_scores        integer not null default 0,
+    others_mean          numeric(4, 2),
+    unique (cycle_subject_id, competency_id)
 );
 create index result_score_competency_id_idx on result_score (competency_id);
 
@@ -256,15 +266,14 @@ end
 $$;
 
 -- Released results never change (a later response cannot be isolated by comparing versions).
+-- Statement-level with transition tables: one check per statement, not one per computed row.
 create function guard_released_result() returns trigger language plpgsql as $$
-declare
-    s_id bigint := case when tg_op = 'DELETE' then old.cycle_subject_id else new.cycle_subject_id end;
 begin
-    if exists (select 1 from cycle_subject s join review_cycle c on c.id = s.cycle_id
-               where s.id = s_id and c.status = 'released') then
+    if exists (select 1 from changed_rows r join cycle_subject s on s.id = r.cycle_subject_id
+               join review_cycle c on c.id = s.cycle_id where c.status = 'released') then
         raise exception 'the results of a released cycle cannot change' using errcode = 'CL002';
     end if;
-    return case when tg_op = 'DELETE' then old else new end;
+    return null;
 end
 $$;
 
@@ -273,12 +282,33 @@ create trigger rating_guard before insert or update or delete on rating
     for each row execute function guard_rating();
 create trigger rater_answer_guard before insert or update or delete on rater_answer
     for each row execute function guard_rating();
-create trigger result_score_guard before insert or update or delete on result_score
-    for each row execute function guard_released_result();
-create trigger result_group_guard before insert or update or delete on result_group
-    for each row execute function guard_released_result();
-create trigger result_comment_guard before insert or update or delete on result_comment
-    for each row execute function guard_released_result();
+create trigger result_score_guard_insert after insert on result_score
+    referencing new table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_score_guard_update after update on result_score
+    referencing new table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_score_guard_delete after delete on result_score
+    referencing old table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_group_guard_insert after insert on result_group
+    referencing new table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_group_guard_update after update on result_group
+    referencing new table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_group_guard_delete after delete on result_group
+    referencing old table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_comment_guard_insert after insert on result_comment
+    referencing new table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_comment_guard_update after update on result_comment
+    referencing new table as changed_rows
+    for each statement execute function guard_released_result();
+create trigger result_comment_guard_delete after delete on result_comment
+    referencing old table as changed_rows
+    for each statement execute function guard_released_result();
 
 create trigger review_cycle_audit after insert or update or delete on review_cycle
     for each row execute function audit_row();

@@ -126,10 +126,9 @@ public class ReportQuery {
                         r.getNumbersVisible(), r.getCommentsVisible()))
                 .stream().sorted(java.util.Comparator.comparing(Report.GroupParticipation::group)).toList();
 
-        Map<Long, Map<String, Report.Score>> scores = new HashMap<>();
+        Map<Long, org.clinlead.db.tables.records.ResultScoreRecord> scores = new HashMap<>();
         dsl.selectFrom(RESULT_SCORE).where(RESULT_SCORE.CYCLE_SUBJECT_ID.eq(cycleSubjectId))
-                .forEach(r -> scores.computeIfAbsent(r.getCompetencyId(), k -> new HashMap<>())
-                        .put(r.getRaterGroup(), new Report.Score(r.getMean(), r.getScores())));
+                .forEach(r -> scores.put(r.getCompetencyId(), r));
 
         Map<String, BigDecimal> previous = new HashMap<>();
         String previousName = previousOthers(h.value6(), h.value12(), h.value9(), previous);
@@ -142,15 +141,20 @@ public class ReportQuery {
                 .where(CYCLE_QUESTION.CYCLE_ID.eq(h.value2())).and(CYCLE_QUESTION.JOB_ROLE_ID.eq(h.value13()))
                 .orderBy(CYCLE_QUESTION.POSITION)
                 .fetch(r -> {
-                    Map<String, Report.Score> byDb = scores.getOrDefault(r.value1(), Map.of());
+                    var row = scores.get(r.value1());
                     Map<RaterGroup, Report.Score> byGroup = new EnumMap<>(RaterGroup.class);
-                    byDb.forEach((group, score) -> {
-                        if (!"others".equals(group)) {
-                            byGroup.put(RaterGroup.of(group), score);
-                        }
-                    });
+                    Report.Score others = null;
+                    if (row != null) {
+                        byGroup.put(RaterGroup.SELF, new Report.Score(row.getSelfMean(), row.getSelfScores()));
+                        byGroup.put(RaterGroup.MANAGER, new Report.Score(row.getManagerMean(), row.getManagerScores()));
+                        byGroup.put(RaterGroup.PEER, new Report.Score(row.getPeerMean(), row.getPeerScores()));
+                        byGroup.put(RaterGroup.DIRECT_REPORT, new Report.Score(row.getDirectReportMean(), row.getDirectReportScores()));
+                        byGroup.put(RaterGroup.EXTERNAL, new Report.Score(row.getExternalMean(), row.getExternalScores()));
+                        byGroup.values().removeIf(score -> score.scores() == 0 && score.mean() == null);
+                        others = new Report.Score(row.getOthersMean(), row.getOthersScores());
+                    }
                     return new Report.CompetencyResult(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), byGroup,
-                            byDb.get("others"), previous.get(r.value2()));
+                            others, previous.get(r.value2()));
                 });
 
         List<Report.Comment> comments = dsl.select(COMPETENCY.CODE, RESULT_COMMENT.QUESTION, RESULT_COMMENT.RATER_GROUP,
@@ -186,10 +190,10 @@ public class ReportQuery {
         if (previous.isEmpty()) {
             return null;
         }
-        dsl.select(COMPETENCY.CODE, RESULT_SCORE.MEAN).from(RESULT_SCORE)
+        dsl.select(COMPETENCY.CODE, RESULT_SCORE.OTHERS_MEAN).from(RESULT_SCORE)
                 .join(COMPETENCY).on(COMPETENCY.ID.eq(RESULT_SCORE.COMPETENCY_ID))
                 .where(RESULT_SCORE.CYCLE_SUBJECT_ID.eq(previous.get().value1()))
-                .and(RESULT_SCORE.RATER_GROUP.eq("others")).and(DSL.condition(RESULT_SCORE.VISIBLE))
+                .and(RESULT_SCORE.OTHERS_MEAN.isNotNull())
                 .forEach(r -> into.put(r.value1(), r.value2()));
         return previous.get().value2();
     }

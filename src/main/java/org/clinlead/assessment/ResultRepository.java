@@ -14,6 +14,8 @@ import static org.clinlead.db.Tables.RESULT_SCORE;
 import static org.clinlead.db.Tables.REVIEW_CYCLE;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -62,44 +64,48 @@ class ResultRepository {
                                 CYCLE_RATER_GROUP.NUMBERS_THRESHOLD, CYCLE_RATER_GROUP.COMMENTS_THRESHOLD))
                 .execute();
 
-        Field<Integer> scores = DSL.count(RATING.SCORE);
-        Condition shown = DSL.condition(RESULT_GROUP.NUMBERS_VISIBLE).and(scores.ge(CYCLE_RATER_GROUP.NUMBERS_THRESHOLD));
-        dsl.insertInto(RESULT_SCORE, RESULT_SCORE.CYCLE_SUBJECT_ID, RESULT_SCORE.COMPETENCY_ID, RESULT_SCORE.RATER_GROUP,
-                        RESULT_SCORE.SCORES, RESULT_SCORE.MEAN, RESULT_SCORE.VISIBLE)
-                .select(DSL.select(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID, RATER_ASSIGNMENT.RATER_GROUP,
-                                scores,
-                                DSL.when(shown, DSL.round(DSL.avg(RATING.SCORE), 2)),
-                                DSL.field(shown))
-                        .from(RATING)
-                        .join(RATER_ASSIGNMENT).on(RATER_ASSIGNMENT.ID.eq(RATING.ASSIGNMENT_ID))
-                        .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
-                        .join(CYCLE_RATER_GROUP).on(CYCLE_RATER_GROUP.CYCLE_ID.eq(CYCLE_SUBJECT.CYCLE_ID)
-                                .and(CYCLE_RATER_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
-                        .join(RESULT_GROUP).on(RESULT_GROUP.CYCLE_SUBJECT_ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID)
-                                .and(RESULT_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
-                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                        .and(RATER_ASSIGNMENT.STATUS.eq("submitted"))
-                        .groupBy(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID, RATER_ASSIGNMENT.RATER_GROUP,
-                                RESULT_GROUP.NUMBERS_VISIBLE, CYCLE_RATER_GROUP.NUMBERS_THRESHOLD))
-                .execute();
-
-        var visible = RESULT_SCORE.as("visible_group");
-        dsl.insertInto(RESULT_SCORE, RESULT_SCORE.CYCLE_SUBJECT_ID, RESULT_SCORE.COMPETENCY_ID, RESULT_SCORE.RATER_GROUP,
-                        RESULT_SCORE.SCORES, RESULT_SCORE.MEAN, RESULT_SCORE.VISIBLE)
-                .select(DSL.select(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID, DSL.val("others"),
-                                DSL.count(RATING.SCORE), DSL.round(DSL.avg(RATING.SCORE), 2), DSL.inline(true))
-                        .from(RATING)
-                        .join(RATER_ASSIGNMENT).on(RATER_ASSIGNMENT.ID.eq(RATING.ASSIGNMENT_ID))
-                        .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
-                        .join(visible).on(visible.CYCLE_SUBJECT_ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID)
-                                .and(visible.COMPETENCY_ID.eq(RATING.COMPETENCY_ID))
-                                .and(visible.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP))
-                                .and(DSL.condition(visible.VISIBLE)))
-                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                        .and(RATER_ASSIGNMENT.STATUS.eq("submitted"))
-                        .and(RATER_ASSIGNMENT.RATER_GROUP.ne(RaterGroup.SELF.db()))
-                        .and(RATING.SCORE.isNotNull())
-                        .groupBy(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID))
+        // Per group, then pivoted into one row per competency with "all others" from the groups
+        // shown, in one pass over the ratings.
+        Field<Integer> scores = DSL.count(RATING.SCORE).as("scores");
+        Field<Long> total = DSL.sum(RATING.SCORE).cast(Long.class).as("total");
+        Field<Boolean> shown = DSL.field(DSL.condition(RESULT_GROUP.NUMBERS_VISIBLE)
+                .and(DSL.count(RATING.SCORE).ge(CYCLE_RATER_GROUP.NUMBERS_THRESHOLD))).as("shown");
+        var byGroup = DSL.name("by_group").as(DSL.select(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID,
+                        RATER_ASSIGNMENT.RATER_GROUP, scores, total, shown)
+                .from(RATING)
+                .join(RATER_ASSIGNMENT).on(RATER_ASSIGNMENT.ID.eq(RATING.ASSIGNMENT_ID))
+                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
+                .join(CYCLE_RATER_GROUP).on(CYCLE_RATER_GROUP.CYCLE_ID.eq(CYCLE_SUBJECT.CYCLE_ID)
+                        .and(CYCLE_RATER_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
+                .join(RESULT_GROUP).on(RESULT_GROUP.CYCLE_SUBJECT_ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID)
+                        .and(RESULT_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
+                .and(RATER_ASSIGNMENT.STATUS.eq("submitted"))
+                .groupBy(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID, RATER_ASSIGNMENT.RATER_GROUP,
+                        RESULT_GROUP.NUMBERS_VISIBLE, CYCLE_RATER_GROUP.NUMBERS_THRESHOLD));
+        Field<Long> gSubject = DSL.field(DSL.name("by_group", "cycle_subject_id"), Long.class);
+        Field<Long> gCompetency = DSL.field(DSL.name("by_group", "competency_id"), Long.class);
+        Field<String> gGroup = DSL.field(DSL.name("by_group", "rater_group"), String.class);
+        Field<Integer> gScores = DSL.field(DSL.name("by_group", "scores"), Integer.class);
+        Field<Long> gTotal = DSL.field(DSL.name("by_group", "total"), Long.class);
+        Condition gShown = DSL.condition(DSL.field(DSL.name("by_group", "shown"), Boolean.class));
+        List<Field<?>> columns = new ArrayList<>(List.of(gSubject, gCompetency));
+        for (RaterGroup group : RaterGroup.values()) {
+            Condition of = gGroup.eq(group.db());
+            columns.add(DSL.coalesce(DSL.sum(gScores).filterWhere(of).cast(Integer.class), 0));
+            columns.add(mean(gTotal, gScores, of.and(gShown)));
+        }
+        Condition others = gShown.and(gGroup.ne(RaterGroup.SELF.db()));
+        columns.add(DSL.coalesce(DSL.sum(gScores).filterWhere(others).cast(Integer.class), 0));
+        columns.add(mean(gTotal, gScores, others));
+        dsl.with(byGroup)
+                .insertInto(RESULT_SCORE)
+                .columns(List.of(RESULT_SCORE.CYCLE_SUBJECT_ID, RESULT_SCORE.COMPETENCY_ID,
+                        RESULT_SCORE.SELF_SCORES, RESULT_SCORE.SELF_MEAN, RESULT_SCORE.MANAGER_SCORES, RESULT_SCORE.MANAGER_MEAN,
+                        RESULT_SCORE.PEER_SCORES, RESULT_SCORE.PEER_MEAN, RESULT_SCORE.DIRECT_REPORT_SCORES,
+                        RESULT_SCORE.DIRECT_REPORT_MEAN, RESULT_SCORE.EXTERNAL_SCORES, RESULT_SCORE.EXTERNAL_MEAN,
+                        RESULT_SCORE.OTHERS_SCORES, RESULT_SCORE.OTHERS_MEAN))
+                .select(DSL.select(columns).from(DSL.table(DSL.name("by_group"))).groupBy(gSubject, gCompetency))
                 .execute();
 
         dsl.insertInto(RESULT_COMMENT, RESULT_COMMENT.CYCLE_SUBJECT_ID, RESULT_COMMENT.COMPETENCY_ID,
@@ -128,6 +134,12 @@ class ResultRepository {
                 .execute();
     }
 
+    /** The mean of the scores the condition picks, rounded to two decimals; null when there are none. */
+    private static Field<BigDecimal> mean(Field<Long> total, Field<Integer> scores, Condition which) {
+        return DSL.round(DSL.sum(total).filterWhere(which).cast(BigDecimal.class)
+                .div(DSL.nullif(DSL.sum(scores).filterWhere(which), BigDecimal.ZERO)), 2);
+    }
+
     /** Removes computed results (reopening a closed, unreleased cycle). */
     void delete(long cycleId) {
         var subjects = DSL.select(CYCLE_SUBJECT.ID).from(CYCLE_SUBJECT).where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId));
@@ -146,17 +158,16 @@ class ResultRepository {
                         COMPETENCY_EVIDENCE.OBSERVED_ON, COMPETENCY_EVIDENCE.CYCLE_SUBJECT_ID, COMPETENCY_EVIDENCE.RECORDED_BY,
                         COMPETENCY_EVIDENCE.NOTE)
                 .select(DSL.select(CYCLE_SUBJECT.EMPLOYEE_ID, FRAMEWORK_VERSION.FRAMEWORK_ID, COMPETENCY.CODE,
-                                DSL.val("360"), RESULT_SCORE.MEAN, REVIEW_CYCLE.RATING_ENDS_ON, CYCLE_SUBJECT.ID,
+                                DSL.val("360"), RESULT_SCORE.OTHERS_MEAN, REVIEW_CYCLE.RATING_ENDS_ON, CYCLE_SUBJECT.ID,
                                 DSL.val(recordedBy), DSL.concat(DSL.val("360 "), REVIEW_CYCLE.NAME, DSL.val(", others (n="),
-                                        RESULT_SCORE.SCORES.cast(String.class), DSL.val(")")))
+                                        RESULT_SCORE.OTHERS_SCORES.cast(String.class), DSL.val(")")))
                         .from(RESULT_SCORE)
                         .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RESULT_SCORE.CYCLE_SUBJECT_ID))
                         .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
                         .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(REVIEW_CYCLE.FRAMEWORK_VERSION_ID))
                         .join(COMPETENCY).on(COMPETENCY.ID.eq(RESULT_SCORE.COMPETENCY_ID))
                         .where(REVIEW_CYCLE.ID.eq(cycleId))
-                        .and(RESULT_SCORE.RATER_GROUP.eq("others"))
-                        .and(DSL.condition(RESULT_SCORE.VISIBLE)))
+                        .and(RESULT_SCORE.OTHERS_MEAN.isNotNull()))
                 .execute();
     }
 

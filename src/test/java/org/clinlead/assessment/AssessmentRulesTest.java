@@ -108,7 +108,7 @@ class AssessmentRulesTest {
         fixture.rateAll(fixture.subject(cycle, SOFIA), SOFIA, 2, null);
         fixture.close(cycle);
         fixture.release(cycle);
-        assertThatThrownBy(() -> fixture.dsl.update(RESULT_SCORE).set(RESULT_SCORE.SCORES, 99).execute())
+        assertThatThrownBy(() -> fixture.dsl.update(RESULT_SCORE).set(RESULT_SCORE.OTHERS_SCORES, 99).execute())
                 .hasMessageContaining("released cycle cannot change");
     }
 

@@ -87,6 +87,10 @@ public class CycleFixture {
         nominations.addExternal(cycleSubjectId, name, email, "Site", "site_staff");
     }
 
+    public NominationList raterQueryFor(long cycleSubjectId) {
+        return raterQuery.nominations(cycleSubjectId).orElseThrow();
+    }
+
     public CycleQuery cycleQuery() {
         return cycleQuery;
     }

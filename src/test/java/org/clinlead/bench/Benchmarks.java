@@ -32,6 +32,7 @@ public final class Benchmarks {
                     System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
             new PeopleImportBenchmark(context).run();
+            new AssessmentBenchmark(context).run();
         } finally {
             context.close();
         }

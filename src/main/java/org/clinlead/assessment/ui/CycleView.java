@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,6 +25,10 @@ import org.clinlead.assessment.CycleQuery;
 import org.clinlead.assessment.CycleService;
 import org.clinlead.assessment.CycleStatus;
 import org.clinlead.assessment.CycleSummary;
+import org.clinlead.assessment.Nomination;
+import org.clinlead.assessment.NominationList;
+import org.clinlead.assessment.RaterGroup;
+import org.clinlead.assessment.RaterQuery;
 import org.clinlead.assessment.ResponseRate;
 import org.clinlead.assessment.SubjectProgress;
 import org.clinlead.assessment.SubjectSelection;
@@ -52,11 +57,13 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final OrganisationQuery organisation;
     private final JobRoleQuery roles;
     private final EmployeeQuery employees;
+    private final RaterQuery raters;
     private final CurrentUser user;
     private CycleSummary cycle;
 
     public CycleView(CycleQuery query, CycleService cycles, FrameworkQuery frameworks, OrganisationQuery organisation,
-                     JobRoleQuery roles, EmployeeQuery employees, CurrentUserProvider currentUser) {
+                     JobRoleQuery roles, EmployeeQuery employees, RaterQuery raters, CurrentUserProvider currentUser) {
+        this.raters = raters;
         this.query = query;
         this.cycles = cycles;
         this.frameworks = frameworks;
@@ -104,11 +111,18 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
         subjects.addColumn(s -> s.submitted() + " of " + s.raters() + (s.declined() > 0 ? ", " + s.declined() + " declined" : ""))
                 .setHeader("Answered").setAutoWidth(true);
         subjects.addColumn(s -> s.responseRate() + "%").setHeader("Rate").setAutoWidth(true);
-        if (cycle.status() == CycleStatus.RATING) {
+        if (cycle.status() == CycleStatus.NOMINATING || cycle.status() == CycleStatus.RATING) {
             subjects.addComponentColumn(s -> {
-                Button nudge = new Button("Remind", e -> remind(s.cycleSubjectId()));
-                nudge.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-                return nudge;
+                HorizontalLayout buttons = new HorizontalLayout();
+                Button raters = new Button("Raters", e -> openRaters(s));
+                raters.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                buttons.add(raters);
+                if (cycle.status() == CycleStatus.RATING) {
+                    Button nudge = new Button("Remind", e -> remind(s.cycleSubjectId()));
+                    nudge.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    buttons.add(nudge);
+                }
+                return buttons;
             }).setKey("actions").setAutoWidth(true);
         }
         if (cycle.status() == CycleStatus.DRAFT || cycle.status() == CycleStatus.NOMINATING) {
@@ -214,6 +228,46 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
         } catch (InvalidInputException e) {
             Notifications.error(e.getMessage());
         }
+    }
+
+    /** The subject's raters; HR may move a rater to another group, e.g. so that a group reaches its threshold. */
+    private void openRaters(SubjectProgress subject) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Raters of " + subject.name());
+        dialog.setWidth("44rem");
+        Grid<Nomination> grid = new Grid<>(Nomination.class, false);
+        grid.addColumn(Nomination::raterName).setHeader("Rater").setAutoWidth(true);
+        grid.addColumn(Nomination::status).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(n -> {
+            if (n.group() == RaterGroup.SELF || n.group() == RaterGroup.EXTERNAL) {
+                return new com.vaadin.flow.component.html.Span(n.group().label());
+            }
+            Select<RaterGroup> group = new Select<>();
+            group.setItems(RaterGroup.MANAGER, RaterGroup.PEER, RaterGroup.DIRECT_REPORT);
+            group.setItemLabelGenerator(RaterGroup::label);
+            group.setValue(n.group());
+            group.setAriaLabel("Group of " + n.raterName());
+            group.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    try {
+                        cycles.moveRater(n.assignmentId(), e.getValue());
+                        Notifications.success(n.raterName() + " now rates as " + e.getValue().singular() + ".");
+                    } catch (InvalidInputException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                }
+            });
+            return group;
+        }).setHeader("Group").setKey("group").setAutoWidth(true);
+        grid.setItems(raters.nominations(subject.cycleSubjectId()).map(NominationList::nominations).orElse(java.util.List.of()));
+        grid.setAllRowsVisible(true);
+        dialog.add(new Paragraph("Answers stay anonymous within their group. Moving a rater changes the group their answers count for."),
+                grid);
+        dialog.getFooter().add(new Button("Done", e -> {
+            dialog.close();
+            reload();
+        }));
+        dialog.open();
     }
 
     private void openAddSubjects() {

@@ -219,6 +219,28 @@ class AssessmentViewsTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void hrMovesARaterToAnotherGroup() {
+        long cycle = fixture.nominating("Move raters", Map.of(), false, "E10102");
+        long subject = fixture.subject(cycle, "E10102");
+        fixture.addRaters(subject, RaterGroup.PEER, "E10017");
+        login("hr");
+        UI.getCurrent().navigate(CycleView.class, new RouteParameters("cycleId", String.valueOf(cycle)));
+        Grid<org.clinlead.assessment.SubjectProgress> subjects = _get(Grid.class);
+        _click(_get(GridKt._getCellComponent(subjects, 0, "actions"), Button.class, spec -> spec.withText("Raters")));
+        var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class);
+        Grid<org.clinlead.assessment.Nomination> raters = _get(dialog, Grid.class);
+        int row = GridKt._findAll(raters).indexOf(GridKt._findAll(raters).stream()
+                .filter(n -> n.raterEmployeeId() != null && n.raterEmployeeId() == fixture.employee("E10017")).findFirst().orElseThrow());
+        var group = (com.vaadin.flow.component.select.Select<RaterGroup>) GridKt._getCellComponent(raters, row, "group");
+        _setValue(group, RaterGroup.DIRECT_REPORT);
+        assertThat(fixture.cycleQuery.cycles()).isNotEmpty();
+        assertThat(fixture.raterQueryFor(subject).nominations()).filteredOn(n -> n.raterEmployeeId() != null
+                && n.raterEmployeeId() == fixture.employee("E10017")).singleElement()
+                .satisfies(n -> assertThat(n.group()).isEqualTo(RaterGroup.DIRECT_REPORT));
+    }
+
+    @Test
     void hrSeesResponseRatesOfTheDemoCycle() {
         login("hr");
         CycleSummary open = fixture.cycleQuery.cycles().stream().filter(c -> c.name().equals("2026 H2 Leadership 360"))
