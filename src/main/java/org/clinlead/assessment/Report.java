@@ -93,21 +93,53 @@ public record Report(long cycleSubjectId, long cycleId, String cycleName, String
                 .limit(5).toList();
     }
 
-    /** Mean of the others' means per domain, over the competencies where others are shown. */
-    public Map<String, BigDecimal> domainOthers() {
-        Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
-        Map<String, List<BigDecimal>> values = new java.util.LinkedHashMap<>();
-        for (CompetencyResult c : competencies) {
-            values.computeIfAbsent(c.domainName(), k -> new java.util.ArrayList<>());
-            c.othersMean().ifPresent(values.get(c.domainName())::add);
+    /**
+     * A domain's results: for each group and for all others, the mean of that group's shown
+     * competency means in the domain (each competency weighs the same) and how many scores they
+     * rest on; the required level is the mean of the domain's required levels. Only shown means
+     * enter, so a domain figure never reveals more than the competency figures do.
+     */
+    public record DomainResult(String name, int competencies, BigDecimal required, Map<RaterGroup, Score> byGroup,
+                               Score others) {
+
+        public Optional<BigDecimal> gapToRequired() {
+            return others == null || !others.shown() ? Optional.empty() : Optional.of(others.mean().subtract(required));
         }
-        values.forEach((domain, list) -> {
-            if (!list.isEmpty()) {
-                BigDecimal sum = list.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                result.put(domain, sum.divide(BigDecimal.valueOf(list.size()), 2, java.math.RoundingMode.HALF_UP));
+    }
+
+    public List<DomainResult> domains() {
+        Map<String, List<CompetencyResult>> byDomain = new java.util.LinkedHashMap<>();
+        competencies.forEach(c -> byDomain.computeIfAbsent(c.domainName(), k -> new java.util.ArrayList<>()).add(c));
+        List<DomainResult> result = new java.util.ArrayList<>();
+        byDomain.forEach((domain, list) -> {
+            Map<RaterGroup, Score> groups = emptyScores();
+            for (RaterGroup group : RaterGroup.values()) {
+                Score score = combine(list.stream().map(c -> c.byGroup().get(group)).toList());
+                if (score != null) {
+                    groups.put(group, score);
+                }
             }
+            result.add(new DomainResult(domain, list.size(),
+                    average(list.stream().map(c -> BigDecimal.valueOf(c.required())).toList()),
+                    groups, combine(list.stream().map(CompetencyResult::others).toList())));
         });
         return result;
+    }
+
+    /** Null when the group has no scores in any competency; a hidden score when none of them is shown. */
+    private static Score combine(List<Score> scores) {
+        List<Score> present = scores.stream().filter(java.util.Objects::nonNull).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        List<Score> shown = present.stream().filter(Score::shown).toList();
+        return shown.isEmpty() ? new Score(null, 0)
+                : new Score(average(shown.stream().map(Score::mean).toList()), shown.stream().mapToInt(Score::scores).sum());
+    }
+
+    private static BigDecimal average(List<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(values.size()), 2, java.math.RoundingMode.HALF_UP);
     }
 
     public static Map<RaterGroup, Score> emptyScores() {

@@ -85,6 +85,21 @@ final class ReportPdf {
             }
             document.add(table);
 
+            section(document, "By domain");
+            PdfPTable domains = table(new float[] {5, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.6f},
+                    "Domain", "Req.", "Self", "Mgr", "Peers", "Reports", "Ext.", "Others", "Gap");
+            for (Report.DomainResult d : report.domains()) {
+                domains.addCell(cell(d.name() + " (" + d.competencies() + ")"));
+                domains.addCell(cell(d.required().stripTrailingZeros().toPlainString()));
+                for (RaterGroup group : RaterGroup.values()) {
+                    domains.addCell(cell(score(d.byGroup().get(group))));
+                }
+                domains.addCell(cell(score(d.others())));
+                domains.addCell(cell(d.gapToRequired().map(g -> (g.signum() > 0 ? "+" : "") + g.stripTrailingZeros().toPlainString())
+                        .orElse("")));
+            }
+            document.add(domains);
+
             list(document, "Top strengths", report.topStrengths(), c -> "others " + c.othersMean().orElseThrow());
             list(document, "Top development areas", report.topDevelopmentAreas(),
                     c -> "others " + c.othersMean().orElseThrow() + ", role requires " + c.required());

@@ -33,6 +33,22 @@ class AssessmentResultsTest {
         return reports.report(users.signIn("staff"), subjectId).orElseThrow();
     }
 
+    /** The text of the report's PDF, page by page. */
+    private String pdfText(long subjectId) throws java.io.IOException {
+        byte[] pdf = ReportPdf.render(report(subjectId));
+        var reader = new org.openpdf.text.pdf.PdfReader(pdf);
+        try {
+            var extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
+    }
+
     private static BigDecimal bd(String value) {
         return new BigDecimal(value);
     }
@@ -79,10 +95,27 @@ class AssessmentResultsTest {
         assertThat(r.blindSpots()).extracting(Report.CompetencyResult::code).containsExactly(c.get(2).code(), c.get(3).code());
         assertThat(r.groups()).filteredOn(g -> g.group() == RaterGroup.PEER).singleElement()
                 .satisfies(g -> assertThat(g.responded()).isEqualTo(3));
+
+        // domains: each competency weighs the same; only shown means enter
+        List<Report.DomainResult> d = r.domains();
+        assertThat(d).extracting(Report.DomainResult::competencies).containsExactly(1, 2, 1);
+        Report.DomainResult communication = d.get(1);
+        assertThat(communication.required()).isEqualByComparingTo("1");
+        assertThat(communication.byGroup().get(RaterGroup.SELF).mean()).isEqualByComparingTo("3");
+        // peers (2.33 + 1.00) / 2 = 1.665, from 6 scores; others (2.25 + 1.25) / 2 from 8
+        assertThat(communication.byGroup().get(RaterGroup.PEER).mean()).isEqualByComparingTo("1.67");
+        assertThat(communication.byGroup().get(RaterGroup.PEER).scores()).isEqualTo(6);
+        assertThat(communication.others().mean()).isEqualByComparingTo("1.75");
+        assertThat(communication.others().scores()).isEqualTo(8);
+        assertThat(communication.gapToRequired()).contains(bd("0.75"));
+        // the domain whose only competency hides the peers hides them too
+        assertThat(d.get(2).byGroup().get(RaterGroup.PEER).shown()).isFalse();
+        assertThat(d.get(2).others().mean()).isEqualByComparingTo("2");
+        assertThat(d.get(0).byGroup()).doesNotContainKey(RaterGroup.EXTERNAL);
     }
 
     @Test
-    void aGroupExactlyAtItsThresholdIsShown() {
+    void aGroupExactlyAtItsThresholdIsShown() throws Exception {
         long cycle = fixture.nominating("At threshold", Map.of(), false, SOFIA);
         long subject = fixture.subject(cycle, SOFIA);
         fixture.addRaters(subject, RaterGroup.PEER, PEERS[0], PEERS[1], PEERS[2]);
@@ -95,10 +128,11 @@ class AssessmentResultsTest {
         Report r = report(subject);
         assertThat(r.competencies()).allSatisfy(c -> assertThat(c.byGroup().get(RaterGroup.PEER).shown()).isTrue());
         assertThat(r.comments()).filteredOn(x -> x.group() == RaterGroup.PEER).hasSize(3 * r.competencies().size());
+        assertThat(pdfText(subject)).contains("Peer comment 0").contains("Peer comment 2");
     }
 
     @Test
-    void aGroupOneBelowItsThresholdShowsNeitherScoresNorComments() {
+    void aGroupOneBelowItsThresholdShowsNeitherScoresNorComments() throws Exception {
         long cycle = fixture.nominating("Below threshold", Map.of(), false, SOFIA);
         long subject = fixture.subject(cycle, SOFIA);
         fixture.addRaters(subject, RaterGroup.PEER, PEERS[0], PEERS[1], PEERS[2]);
@@ -115,6 +149,9 @@ class AssessmentResultsTest {
         });
         assertThat(r.comments()).noneMatch(x -> x.group() == RaterGroup.PEER);
         assertThat(r.comments()).noneMatch(x -> x.text().contains("hidden") || x.text().contains("two peers"));
+        String pdf = pdfText(subject);
+        assertThat(pdf).contains("Sofia Weber").contains("By domain").contains("not shown (too few answers)");
+        assertThat(pdf).doesNotContain("So this must stay hidden").doesNotContain("Only two peers answered");
     }
 
     @Test

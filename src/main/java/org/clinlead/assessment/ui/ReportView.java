@@ -27,7 +27,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.clinlead.assessment.RaterGroup;
@@ -108,12 +107,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
 
         add(new H3("Highlights"), highlights(r));
         add(new H3("By competency"), competencyGrid(r));
-        Map<String, BigDecimal> domains = r.domainOthers();
-        if (!domains.isEmpty()) {
-            UnorderedList list = new UnorderedList();
-            domains.forEach((domain, mean) -> list.add(new ListItem(domain + ": " + mean)));
-            add(new H3("By domain (all others)"), list);
-        }
+        add(new H3("By domain"), domainGrid(r));
         add(new H3("Comments"), comments(r));
     }
 
@@ -211,6 +205,22 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
                     .setAutoWidth(true);
         }
         grid.setItems(r.competencies());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        return grid;
+    }
+
+    private static Grid<Report.DomainResult> domainGrid(Report r) {
+        Grid<Report.DomainResult> grid = new Grid<>(Report.DomainResult.class, false);
+        grid.addColumn(Report.DomainResult::name).setHeader("Domain").setAutoWidth(true).setFrozen(true);
+        grid.addColumn(Report.DomainResult::competencies).setHeader("Competencies").setAutoWidth(true);
+        grid.addColumn(d -> d.required().stripTrailingZeros().toPlainString()).setHeader("Required").setAutoWidth(true);
+        for (RaterGroup group : RaterGroup.values()) {
+            grid.addColumn(d -> show(d.byGroup().get(group))).setHeader(group.label()).setAutoWidth(true);
+        }
+        grid.addColumn(d -> show(d.others())).setHeader("All others").setAutoWidth(true);
+        grid.addColumn(d -> d.gapToRequired().map(ReportView::signed).orElse("")).setHeader("Gap to role").setAutoWidth(true);
+        grid.setItems(r.domains());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         return grid;

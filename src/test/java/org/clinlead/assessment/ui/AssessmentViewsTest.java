@@ -189,7 +189,7 @@ class AssessmentViewsTest extends KaribuTest {
         assertThat(GridKt._findAll(reports)).extracting(ReportListItem::relation).contains("your report", "your own");
         GridKt._clickItem(reports, GridKt._findAll(reports).indexOf(GridKt._findAll(reports).stream()
                 .filter(r -> r.relation().equals("your report")).findFirst().orElseThrow()));
-        assertThat(_find(H3.class)).extracting(H3::getText).contains("Who answered", "Highlights", "By competency", "Comments");
+        assertThat(_find(H3.class)).extracting(H3::getText).contains("Who answered", "Highlights", "By competency", "By domain", "Comments");
     }
 
     @Test
