@@ -28,6 +28,8 @@ class AssessmentResultsTest {
     ReportQuery reports;
     @Autowired
     TestUsers users;
+    @Autowired
+    org.clinlead.competency.ProficiencyQuery proficiency;
 
     private Report report(long subjectId) {
         return reports.report(users.signIn("staff"), subjectId).orElseThrow();
@@ -226,5 +228,22 @@ class AssessmentResultsTest {
             assertThat(e.getLevel()).isEqualByComparingTo("2");
             assertThat(e.getEmployeeId()).isEqualTo(fixture.employee(SOFIA));
         });
+
+        // current proficiency: the latest released others' mean, visible to Sofia, not to a peer
+        String code = fixture.dsl.select(org.clinlead.db.Tables.COMPETENCY_EVIDENCE.COMPETENCY_CODE)
+                .from(org.clinlead.db.Tables.COMPETENCY_EVIDENCE)
+                .where(org.clinlead.db.Tables.COMPETENCY_EVIDENCE.CYCLE_SUBJECT_ID.eq(subject)).limit(1).fetchOne().value1();
+        fixture.dsl.insertInto(org.clinlead.db.Tables.COMPETENCY_EVIDENCE)
+                .columns(org.clinlead.db.Tables.COMPETENCY_EVIDENCE.EMPLOYEE_ID, org.clinlead.db.Tables.COMPETENCY_EVIDENCE.FRAMEWORK_ID,
+                        org.clinlead.db.Tables.COMPETENCY_EVIDENCE.COMPETENCY_CODE, org.clinlead.db.Tables.COMPETENCY_EVIDENCE.SOURCE,
+                        org.clinlead.db.Tables.COMPETENCY_EVIDENCE.LEVEL, org.clinlead.db.Tables.COMPETENCY_EVIDENCE.OBSERVED_ON,
+                        org.clinlead.db.Tables.COMPETENCY_EVIDENCE.RECORDED_BY, org.clinlead.db.Tables.COMPETENCY_EVIDENCE.NOTE)
+                .values(fixture.employee(SOFIA), evidence.get(0).getFrameworkId(), code, "360", bd("1.50"),
+                        evidence.get(0).getObservedOn().minusYears(1), "test", "an older cycle")
+                .execute();
+        var current = proficiency.current(users.signIn("staff"), fixture.employee(SOFIA));
+        assertThat(current).filteredOn(p -> p.competencyCode().equals(code)).singleElement()
+                .satisfies(p -> assertThat(p.level()).isEqualByComparingTo("2"));
+        assertThat(proficiency.current(users.signInEmployee(fixture.employee(PEERS[0])), fixture.employee(SOFIA))).isEmpty();
     }
 }

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinlead.competency.FrameworkQuery;
+import org.clinlead.competency.CurrentProficiency;
 import org.clinlead.competency.NextRoleStep;
+import org.clinlead.competency.ProficiencyQuery;
 import org.clinlead.competency.RoleProfileMatrix;
 import org.clinlead.competency.RoleRequirement;
 import org.clinlead.core.security.CurrentUser;
@@ -31,7 +33,8 @@ import org.clinlead.people.EmployeeQuery;
 @PermitAll
 public class MyRoleView extends VerticalLayout {
 
-    public MyRoleView(CurrentUserProvider currentUser, EmployeeQuery employees, FrameworkQuery frameworks) {
+    public MyRoleView(CurrentUserProvider currentUser, EmployeeQuery employees, FrameworkQuery frameworks,
+                      ProficiencyQuery proficiency) {
         setMaxWidth("72rem");
         CurrentUser user = currentUser.require();
         EmployeeDetails me = user.employeeId() == null ? null : employees.details(user, user.employeeId()).orElse(null);
@@ -45,6 +48,12 @@ public class MyRoleView extends VerticalLayout {
         if (requirements.isEmpty()) {
             add(new Paragraph("No role profile has been set for this role yet."));
         }
+        Map<String, CurrentProficiency> current = new java.util.HashMap<>();
+        proficiency.current(user, me.id()).forEach(p -> current.put(p.frameworkName() + "/" + p.competencyCode(), p));
+        if (!current.isEmpty()) {
+            add(new Paragraph("\"Now\" is your current proficiency: the average of what others (not you) said in your "
+                    + "latest released 360° feedback."));
+        }
         Map<String, List<RoleRequirement>> byDomain = new LinkedHashMap<>();
         requirements.forEach(r -> byDomain.computeIfAbsent(r.frameworkName() + " · " + r.domainName(), k -> new java.util.ArrayList<>()).add(r));
         byDomain.forEach((domain, list) -> {
@@ -57,7 +66,15 @@ public class MyRoleView extends VerticalLayout {
                     r.indicators().forEach(i -> indicators.add(new ListItem(i)));
                     body.add(indicators);
                 }
-                Details details = new Details(r.competencyName() + " — " + r.levelName(), body);
+                CurrentProficiency now = current.get(r.frameworkName() + "/" + r.competencyCode());
+                String summary = r.competencyName() + " — " + r.levelName();
+                if (now != null) {
+                    summary += " · now " + now.level().stripTrailingZeros().toPlainString()
+                            + (now.level().compareTo(java.math.BigDecimal.valueOf(r.requiredLevel())) < 0 ? " (below the role)" : "");
+                    body.add(new Paragraph("Now " + now.level().stripTrailingZeros().toPlainString() + ", from " + now.note()
+                            + ", observed " + now.observedOn() + "."));
+                }
+                Details details = new Details(summary, body);
                 details.addClassName("competency");
                 add(details);
             }

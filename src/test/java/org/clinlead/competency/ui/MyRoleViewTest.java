@@ -18,7 +18,9 @@ class MyRoleViewTest extends KaribuTest {
         assertThat(_find(H2.class, spec -> spec.withoutClasses("view-title"))).extracting(H2::getText)
                 .contains("Clinical Research Associate", "Next step: Senior Clinical Research Associate");
         assertThat(_find(Details.class)).isNotEmpty()
-                .allMatch(d -> d.getSummaryText().matches(".+ — (Fundamental|Skilled|Advanced)"));
+                .allMatch(d -> d.getSummaryText().matches(".+ — (Fundamental|Skilled|Advanced)( · now [0-9.]+( \\(below the role\\))?)?"));
+        // Sofia's released demo 360s give her a current proficiency in the CR-CORE competencies
+        assertThat(_find(Details.class)).anyMatch(d -> d.getSummaryText().contains(" · now "));
     }
 
     @Test
