@@ -38,6 +38,16 @@ public class TestUsers {
         return user;
     }
 
+    /** Signs in an HR user (without an employee record) whose scope is the given organisation unit. */
+    public CurrentUser signInHr(long scopeOrgUnitId) {
+        CurrentUser user = new CurrentUser(2_000_000 + scopeOrgUnitId, "hr-" + scopeOrgUnitId, "HR " + scopeOrgUnitId,
+                null, java.util.Set.of("HR"), scopeOrgUnitId);
+        ClinLeadUserDetails details = new ClinLeadUserDetails(user, null, true, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+        return user;
+    }
+
     public void signOut() {
         SecurityContextHolder.clearContext();
     }

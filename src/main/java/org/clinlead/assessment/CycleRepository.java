@@ -7,6 +7,7 @@ import static org.clinlead.db.Tables.CYCLE_RATER_GROUP;
 import static org.clinlead.db.Tables.CYCLE_SUBJECT;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.JOB_ROLE;
+import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
 import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
 import static org.clinlead.db.Tables.REVIEW_CYCLE;
@@ -18,11 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.clinlead.core.security.CurrentUser;
 import org.clinlead.db.tables.records.CycleSubjectRecord;
 import org.clinlead.db.tables.records.RaterAssignmentRecord;
 import org.clinlead.db.tables.records.ReviewCycleRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -123,8 +126,31 @@ class CycleRepository {
         return rules;
     }
 
-    /** Adds the active people the selection names; returns how many were added. */
-    int addSubjects(long cycleId, SubjectSelection selection) {
+    /** A data-scope rule (DataScope): the condition under which the user may see the record with the id. */
+    interface Scope {
+        Condition of(CurrentUser user, Field<Long> id);
+    }
+
+    /** The chosen people the user may not see. */
+    List<Long> outsideScope(SubjectSelection selection, Scope scope, CurrentUser user) {
+        if (selection.employeeIds() == null || selection.employeeIds().isEmpty()) {
+            return List.of();
+        }
+        var visible = dsl.select(EMPLOYEE.ID).from(EMPLOYEE)
+                .where(EMPLOYEE.ID.in(selection.employeeIds())).and(scope.of(user, EMPLOYEE.ID)).fetchSet(EMPLOYEE.ID);
+        return selection.employeeIds().stream().filter(id -> !visible.contains(id)).toList();
+    }
+
+    boolean unitInScope(long orgUnitId, Scope scope, CurrentUser user) {
+        return dsl.fetchExists(ORG_UNIT, ORG_UNIT.ID.eq(orgUnitId).and(scope.of(user, ORG_UNIT.ID)));
+    }
+
+    boolean subjectInScope(long cycleSubjectId, Scope scope, CurrentUser user) {
+        return dsl.fetchExists(CYCLE_SUBJECT, CYCLE_SUBJECT.ID.eq(cycleSubjectId).and(scope.of(user, CYCLE_SUBJECT.EMPLOYEE_ID)));
+    }
+
+    /** Adds the active people the selection names, within the user's scope; returns how many were added. */
+    int addSubjects(long cycleId, SubjectSelection selection, Scope scope, CurrentUser user) {
         List<Condition> any = new ArrayList<>();
         if (selection.employeeIds() != null && !selection.employeeIds().isEmpty()) {
             any.add(EMPLOYEE.ID.in(selection.employeeIds()));
@@ -138,7 +164,7 @@ class CycleRepository {
         return dsl.insertInto(CYCLE_SUBJECT, CYCLE_SUBJECT.CYCLE_ID, CYCLE_SUBJECT.EMPLOYEE_ID, CYCLE_SUBJECT.JOB_ROLE_ID,
                         CYCLE_SUBJECT.MANAGER_ID)
                 .select(DSL.select(DSL.val(cycleId), EMPLOYEE.ID, EMPLOYEE.JOB_ROLE_ID, EMPLOYEE.MANAGER_ID)
-                        .from(EMPLOYEE).where(who).and(EMPLOYEE.STATUS.eq("active")))
+                        .from(EMPLOYEE).where(who).and(EMPLOYEE.STATUS.eq("active")).and(scope.of(user, EMPLOYEE.ID)))
                 .onConflictDoNothing()
                 .execute();
     }

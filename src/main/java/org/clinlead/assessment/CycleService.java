@@ -13,7 +13,9 @@ import org.clinlead.competency.FrameworkVersionSummary;
 import org.clinlead.core.ConcurrentChangeException;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
+import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
+import org.clinlead.core.security.DataScope;
 import org.clinlead.db.tables.records.RaterAssignmentRecord;
 import org.clinlead.db.tables.records.ReviewCycleRecord;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * HR runs 360° cycles: draft → nominating → rating → closed → released. Each step is explicit
  * and audited; a step can be undone only while that is safe (nothing rated yet, results not yet
- * released). Results are computed once, at closing, and released as they are.
+ * released). Results are computed once, at closing, and released as they are. A cycle may
+ * span the organisation; an HR user adds, removes, reminds and regroups only subjects inside
+ * their own scope.
  */
 @Service
 @PreAuthorize("hasAnyRole('HR', 'ADMIN')")
@@ -37,9 +41,11 @@ public class CycleService {
     private final AssessmentMail mail;
     private final AuditReason auditReason;
     private final CurrentUserProvider currentUser;
+    private final DataScope scope;
 
     CycleService(CycleRepository cycles, ResultRepository results, FrameworkQuery frameworks, AssessmentMail mail,
-                 AuditReason auditReason, CurrentUserProvider currentUser) {
+                 AuditReason auditReason, CurrentUserProvider currentUser, DataScope scope) {
+        this.scope = scope;
         this.cycles = cycles;
         this.results = results;
         this.frameworks = frameworks;
@@ -54,7 +60,7 @@ public class CycleService {
         auditReason.set("360 cycle created");
         long id = cycles.insertCycle(form, threshold, realUser());
         if (subjects != null && !subjects.empty()) {
-            cycles.addSubjects(id, subjects);
+            add(id, subjects);
         }
         return id;
     }
@@ -122,7 +128,7 @@ public class CycleService {
             throw new InvalidInputException("subjects", "Choose people, an organisation unit or a role.");
         }
         auditReason.set("Subjects added to a 360 cycle");
-        int added = cycles.addSubjects(cycleId, selection);
+        int added = add(cycleId, selection);
         if (status == CycleStatus.NOMINATING && added > 0) {
             requireProfiles(cycle);
             cycles.snapshotQuestions(cycleId, cycle.getFrameworkVersionId());
@@ -131,8 +137,23 @@ public class CycleService {
         return added;
     }
 
+    /** Adds the selected people, refusing any the user may not see. */
+    private int add(long cycleId, SubjectSelection selection) {
+        CurrentUser user = currentUser.require();
+        List<Long> outside = cycles.outsideScope(selection, scope::employees, user);
+        if (!outside.isEmpty()) {
+            throw new InvalidInputException("subjects", outside.size() == 1 ? "One of the people chosen is outside your part of the organisation."
+                    : outside.size() + " of the people chosen are outside your part of the organisation.");
+        }
+        if (selection.orgUnitId() != null && !cycles.unitInScope(selection.orgUnitId(), scope::orgUnitsInScope, user)) {
+            throw new InvalidInputException("subjects", "That unit is outside your part of the organisation.");
+        }
+        return cycles.addSubjects(cycleId, selection, scope::employees, user);
+    }
+
     @Transactional
     public void removeSubject(long cycleId, long cycleSubjectId) {
+        requireInScope(cycleSubjectId);
         ReviewCycleRecord cycle = cycles.lockCycle(cycleId).orElseThrow(() -> new InvalidInputException("cycle", "No such cycle."));
         if (!List.of("draft", "nominating").contains(cycle.getStatus())) {
             throw new InvalidInputException("subjects", "Subjects can be removed only before rating starts.");
@@ -243,6 +264,7 @@ public class CycleService {
         if (!List.of("nominating", "rating").contains(cycle.getStatus())) {
             throw new InvalidInputException("rater", "Raters can be moved only before the cycle closes.");
         }
+        requireInScope(assignment.getCycleSubjectId());
         RaterGroup from = RaterGroup.of(assignment.getRaterGroup());
         if (from == RaterGroup.SELF || group == RaterGroup.SELF || (from == RaterGroup.EXTERNAL) != (group == RaterGroup.EXTERNAL)) {
             throw new InvalidInputException("rater", "Self stays self, and external partners stay external.");
@@ -258,8 +280,17 @@ public class CycleService {
         if (!"rating".equals(cycle.getStatus())) {
             throw new InvalidInputException("status", "Reminders go out only while the cycle is rating.");
         }
+        if (cycleSubjectId != null) {
+            requireInScope(cycleSubjectId);
+        }
         return cycleSubjectId == null ? mail.remindCycle(cycleId, LocalDate.now())
                 : mail.remindSubject(cycleSubjectId, LocalDate.now());
+    }
+
+    private void requireInScope(long cycleSubjectId) {
+        if (!cycles.subjectInScope(cycleSubjectId, scope::employees, currentUser.require())) {
+            throw new InvalidInputException("subject", "This person is outside your part of the organisation.");
+        }
     }
 
     private ReviewCycleRecord transition(long cycleId, int version, CycleStatus expected) {

@@ -270,4 +270,41 @@ class AssessmentRulesTest {
         assertThat(fixture.cycleQuery.responseRatesByUnit(users.signIn("hr"), cycle)).singleElement()
                 .satisfies(r -> assertThat(r.percent()).isEqualTo(20));
     }
+
+    @Test
+    void hrAddsRemovesRemindsAndRegroupsOnlyPeopleInTheirScope() {
+        long cycle = openCycle("Scoped HR");
+        long subject = fixture.subject(cycle, SOFIA);
+        long peer = fixture.assignment(subject, "E10017");
+        long apac = fixture.dsl.select(org.clinlead.db.Tables.ORG_UNIT.ID).from(org.clinlead.db.Tables.ORG_UNIT)
+                .where(org.clinlead.db.Tables.ORG_UNIT.CODE.eq("CO-APAC")).fetchSingle().value1();
+        long germany = fixture.dsl.select(org.clinlead.db.Tables.ORG_UNIT.ID).from(org.clinlead.db.Tables.ORG_UNIT)
+                .where(org.clinlead.db.Tables.ORG_UNIT.CODE.eq("CO-EU-DE")).fetchSingle().value1();
+        long draft = fixture.cycles.create(fixture.form("Asia-Pacific only", "CR-LEAD", Map.of(), false), null);
+
+        users.signInHr(apac);
+        assertThatThrownBy(() -> fixture.cycles.addSubjects(draft, new SubjectSelection(java.util.List.of(fixture.employee(SOFIA)), null, null)))
+                .hasMessage("One of the people chosen is outside your part of the organisation.");
+        assertThatThrownBy(() -> fixture.cycles.addSubjects(draft, new SubjectSelection(null, germany, null)))
+                .hasMessage("That unit is outside your part of the organisation.");
+        assertThatThrownBy(() -> fixture.cycles.removeSubject(cycle, subject))
+                .hasMessage("This person is outside your part of the organisation.");
+        assertThatThrownBy(() -> fixture.cycles.moveRater(peer, RaterGroup.DIRECT_REPORT))
+                .hasMessage("This person is outside your part of the organisation.");
+        assertThatThrownBy(() -> fixture.cycles.nudge(cycle, subject))
+                .hasMessage("This person is outside your part of the organisation.");
+        int added = fixture.cycles.addSubjects(draft, new SubjectSelection(null, apac, null));
+        var inApac = fixture.dsl.select(org.clinlead.db.Tables.EMPLOYEE.ID).from(org.clinlead.db.Tables.EMPLOYEE)
+                .join(org.clinlead.db.Tables.ORG_UNIT_CLOSURE)
+                .on(org.clinlead.db.Tables.ORG_UNIT_CLOSURE.DESCENDANT_ID.eq(org.clinlead.db.Tables.EMPLOYEE.ORG_UNIT_ID))
+                .where(org.clinlead.db.Tables.ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(apac))
+                .and(org.clinlead.db.Tables.EMPLOYEE.STATUS.eq("active"))
+                .fetch(org.clinlead.db.Tables.EMPLOYEE.ID);
+        assertThat(added).isEqualTo(inApac.size()).isPositive();
+        assertThat(fixture.cycleQuery.subjects(users.signIn("hr"), draft)).extracting(SubjectProgress::employeeId)
+                .containsExactlyInAnyOrderElementsOf(inApac);
+        assertThat(fixture.dsl.fetchCount(org.clinlead.db.Tables.RATER_ASSIGNMENT,
+                org.clinlead.db.Tables.RATER_ASSIGNMENT.ID.eq(peer).and(org.clinlead.db.Tables.RATER_ASSIGNMENT.RATER_GROUP.eq("peer"))))
+                .isOne();
+    }
 }
