@@ -54,7 +54,7 @@ final class AssessmentBenchmark {
         long cycleId = SystemAuthentication.run(() -> transaction.execute(s -> setUp(cycles, query)));
         int version = SystemAuthentication.run(() -> query.cycle(cycleId).orElseThrow().version());
         int ratings = dsl.fetchCount(org.clinlead.db.Tables.RATING);
-        System.out.printf("360 cycle: %,d people, %,d assessments, %,d ratings%n", SUBJECTS,
+        Benchmarks.note("360 cycle: %,d people, %,d assessments, %,d ratings", SUBJECTS,
                 dsl.fetchCount(RATER_ASSIGNMENT, RATER_ASSIGNMENT.STATUS.eq("submitted")), ratings);
         Benchmarks.time("360: close the cycle and compute every result", 1,
                 () -> SystemAuthentication.run(() -> transaction.execute(s -> {

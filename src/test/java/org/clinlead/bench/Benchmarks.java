@@ -54,6 +54,11 @@ public final class Benchmarks {
         return result;
     }
 
+    /** Prints what a benchmark set up, so the figures can be read in context. */
+    static void note(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "  · " + format + "%n", args);
+    }
+
     static String join(String... parts) {
         return String.join(",", Arrays.asList(parts));
     }
