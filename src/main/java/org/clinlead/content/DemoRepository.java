@@ -10,6 +10,7 @@ import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
 import static org.clinlead.db.Tables.RATING;
 import static org.clinlead.db.Tables.REVIEW_CYCLE;
 import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
+import static org.clinlead.db.Tables.COURSE;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.FRAMEWORK;
 import static org.clinlead.db.Tables.JOB_ROLE;
@@ -38,6 +39,54 @@ class DemoRepository {
 
     boolean anyFramework() {
         return dsl.fetchExists(FRAMEWORK);
+    }
+
+    boolean anyCourse() {
+        return dsl.fetchExists(COURSE);
+    }
+
+    java.util.Set<String> jobRoleCodes() {
+        return new java.util.HashSet<>(dsl.select(JOB_ROLE.CODE).from(JOB_ROLE).fetch(JOB_ROLE.CODE));
+    }
+
+    /** What each person's role requires: one row per person and course, with the facts demo history needs. */
+    List<DemoRequirement> roleRequirements() {
+        return dsl.select(EMPLOYEE.ID, EMPLOYEE.EMPLOYEE_NUMBER, EMPLOYEE.HIRE_DATE, EMPLOYEE.ROLE_SINCE, COURSE.ID, COURSE.CODE,
+                        COURSE.COURSE_TYPE, COURSE.VALIDITY_MONTHS)
+                .from(EMPLOYEE)
+                .join(org.clinlead.db.Tables.ROLE_COURSE).on(org.clinlead.db.Tables.ROLE_COURSE.JOB_ROLE_ID.eq(EMPLOYEE.JOB_ROLE_ID))
+                .join(COURSE).on(COURSE.ID.eq(org.clinlead.db.Tables.ROLE_COURSE.COURSE_ID))
+                .where(EMPLOYEE.STATUS.ne("terminated"))
+                .orderBy(EMPLOYEE.EMPLOYEE_NUMBER, COURSE.CODE)
+                .fetch(r -> new DemoRequirement(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8()));
+    }
+
+    record DemoRequirement(long employeeId, String employeeNumber, LocalDate hired, LocalDate roleSince, long courseId,
+                           String courseCode, String courseType, Integer validityMonths) {
+    }
+
+    /** Course versions by course id, oldest first: {major, minor, effective epoch day}. */
+    java.util.Map<Long, List<long[]>> courseVersions() {
+        java.util.Map<Long, List<long[]>> versions = new java.util.HashMap<>();
+        dsl.selectFrom(org.clinlead.db.Tables.COURSE_VERSION)
+                .orderBy(org.clinlead.db.Tables.COURSE_VERSION.MAJOR, org.clinlead.db.Tables.COURSE_VERSION.MINOR)
+                .forEach(v -> versions.computeIfAbsent(v.getCourseId(), k -> new java.util.ArrayList<>())
+                        .add(new long[] {v.getMajor(), v.getMinor(), v.getEffectiveOn().toEpochDay()}));
+        return versions;
+    }
+
+    /** Completions from the previous LMS, as an import would have left them: complete, verified by the import. */
+    void insertHistory(List<org.clinlead.db.tables.records.TrainingCompletionRecord> records) {
+        if (!records.isEmpty()) {
+            dsl.batchInsert(records).execute();
+        }
+    }
+
+    void insertCertifications(List<org.clinlead.db.tables.records.CertificationRecord> records) {
+        if (!records.isEmpty()) {
+            dsl.batchInsert(records).execute();
+        }
     }
 
     boolean anyEmployee() {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.clinlead.competency.FrameworkService;
 import org.clinlead.core.content.ContentException;
 import org.clinlead.core.content.ContentProblem;
@@ -24,6 +25,9 @@ import org.clinlead.core.security.UserAccountForm;
 import org.clinlead.core.security.UserAccountService;
 import org.clinlead.people.JobRoleCatalogue;
 import org.clinlead.people.PeopleService;
+import org.clinlead.training.CatalogueYaml;
+import org.clinlead.training.CourseDefinition;
+import org.clinlead.training.CourseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
- * Loads content at first start: the job role catalogue and the competency frameworks (always,
- * when the database has none), the demo organisation (when {@code clinlead.demo-data} asks for
+ * Loads content at first start: the job role catalogue, the competency frameworks and the course
+ * catalogue with the training matrix (always, when the database has none), the demo organisation (when {@code clinlead.demo-data} asks for
  * it), and otherwise the first administrator. Each step runs in one transaction; a bad file stops
  * the start with its file, line and reason, and nothing from it is kept.
  */
@@ -55,6 +59,8 @@ class FirstStartLoader implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
     private final DemoAssessments assessments;
+    private final CourseService courses;
+    private final DemoTraining training;
     private final ContentProperties properties;
     private final SecurityProperties security;
     private final Environment environment;
@@ -63,8 +69,10 @@ class FirstStartLoader implements ApplicationRunner {
     FirstStartLoader(DemoRepository repository, PeopleService people, FrameworkService frameworks,
                      UserAccountService accounts, DemoAccounts demoAccounts, PasswordEncoder passwordEncoder,
                      TransactionTemplate transaction, ContentProperties properties, SecurityProperties security,
-                     Environment environment, DemoAssessments assessments) {
+                     Environment environment, DemoAssessments assessments, CourseService courses, DemoTraining training) {
         this.assessments = assessments;
+        this.courses = courses;
+        this.training = training;
         this.repository = repository;
         this.people = people;
         this.frameworks = frameworks;
@@ -85,6 +93,9 @@ class FirstStartLoader implements ApplicationRunner {
             }
             if (!repository.anyFramework()) {
                 transaction.executeWithoutResult(s -> loadFrameworks());
+            }
+            if (!repository.anyCourse()) {
+                transaction.executeWithoutResult(s -> loadCourses());
             }
             if (demoWanted() && !demoAccounts.enabled() && !repository.anyEmployee()) {
                 transaction.executeWithoutResult(s -> loadDemo());
@@ -121,6 +132,16 @@ class FirstStartLoader implements ApplicationRunner {
         }
     }
 
+    private void loadCourses() {
+        String catalogueFile = "content/courses/catalogue.yaml";
+        String matrixFile = "content/courses/matrix.yaml";
+        List<CourseDefinition> catalogue = CatalogueYaml.readCatalogue(catalogueFile, read(resources.getResource("classpath:" + catalogueFile)));
+        var matrix = CatalogueYaml.readMatrix(matrixFile, read(resources.getResource("classpath:" + matrixFile)),
+                catalogue.stream().map(CourseDefinition::code).collect(Collectors.toSet()), repository.jobRoleCodes());
+        int loaded = courses.loadCatalogue(catalogueFile, catalogue, matrixFile, matrix);
+        log.info("Loaded the course catalogue: {} courses, {} training matrix cells", loaded, matrix.size());
+    }
+
     private void loadDemo() {
         loadOrganisation("content/demo/organisation.yaml");
         Resource peopleFile = resources.getResource("classpath:content/demo/people.csv");
@@ -131,6 +152,7 @@ class FirstStartLoader implements ApplicationRunner {
         }
         List<String> usernames = loadAccounts("content/demo/accounts.yaml");
         assessments.load();
+        training.load();
         demoAccounts.markLoaded(usernames, Instant.now().toString());
         log.info("Loaded the demo organisation: {}", report.summary());
     }

@@ -19,6 +19,7 @@ import org.clinlead.core.imports.CsvFile;
 import org.clinlead.core.imports.ImportProblem;
 import org.clinlead.core.imports.ImportReport;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
@@ -44,9 +45,11 @@ class PeopleImporter {
     private static final int CHUNK = 2000;
 
     private final DSLContext dsl;
+    private final ApplicationEventPublisher events;
 
-    PeopleImporter(DSLContext dsl) {
+    PeopleImporter(DSLContext dsl, ApplicationEventPublisher events) {
         this.dsl = dsl;
+        this.events = events;
     }
 
     /**
@@ -287,18 +290,20 @@ class PeopleImporter {
             insert.execute();
         }
 
-        int created = dsl.insertInto(EMPLOYEE, EMPLOYEE.EMPLOYEE_NUMBER, EMPLOYEE.FIRST_NAME, EMPLOYEE.LAST_NAME,
+        Set<Long> changed = new HashSet<>(dsl.insertInto(EMPLOYEE, EMPLOYEE.EMPLOYEE_NUMBER, EMPLOYEE.FIRST_NAME, EMPLOYEE.LAST_NAME,
                         EMPLOYEE.EMAIL, EMPLOYEE.JOB_ROLE_ID, EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.HIRE_DATE,
                         EMPLOYEE.ROLE_SINCE, EMPLOYEE.COUNTRY, EMPLOYEE.STATUS)
                 .select(DSL.select(number, first, last, email, role, unit, hire, since, country, status)
                         .from(staging)
                         .whereNotExists(DSL.selectOne().from(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.eq(number)))
                         .orderBy(row))
-                .execute();
+                .returning(EMPLOYEE.ID)
+                .fetch(EMPLOYEE.ID));
+        int created = changed.size();
 
         var manager = EMPLOYEE.as("manager");
         Field<Long> managerId = DSL.field(DSL.select(manager.ID).from(manager).where(manager.EMPLOYEE_NUMBER.eq(managerNumber)));
-        List<String> touched = dsl.update(EMPLOYEE)
+        var touched = dsl.update(EMPLOYEE)
                 .set(EMPLOYEE.FIRST_NAME, first)
                 .set(EMPLOYEE.LAST_NAME, last)
                 .set(EMPLOYEE.EMAIL, email)
@@ -316,10 +321,14 @@ class PeopleImporter {
                                 EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.MANAGER_ID, EMPLOYEE.HIRE_DATE, EMPLOYEE.ROLE_SINCE,
                                 EMPLOYEE.COUNTRY, EMPLOYEE.STATUS)
                         .isDistinctFrom(DSL.row(first, last, email, role, unit, managerId, hire, since, country, status)))
-                .returning(EMPLOYEE.EMPLOYEE_NUMBER)
-                .fetch(EMPLOYEE.EMPLOYEE_NUMBER);
+                .returning(EMPLOYEE.ID, EMPLOYEE.EMPLOYEE_NUMBER)
+                .fetch();
         // New people were inserted without a manager and got it in the update; they count as created.
-        int updated = (int) touched.stream().filter(existing::containsKey).count();
+        int updated = (int) touched.stream().filter(r -> existing.containsKey(r.getEmployeeNumber())).count();
+        touched.forEach(r -> changed.add(r.getId()));
+        if (!changed.isEmpty()) {
+            events.publishEvent(new PeopleChanged(changed));
+        }
         return new ImportReport(fileName, people.size(), created, updated, people.size() - created - updated, List.of());
     }
 

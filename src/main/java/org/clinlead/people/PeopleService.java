@@ -16,6 +16,7 @@ import org.clinlead.core.security.Authorities;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +31,11 @@ public class PeopleService {
     private final PeopleImporter importer;
     private final CurrentUserProvider currentUser;
     private final AuditReason auditReason;
+    private final ApplicationEventPublisher events;
 
     PeopleService(PeopleRepository repository, PeopleImporter importer, CurrentUserProvider currentUser,
-                  AuditReason auditReason) {
+                  AuditReason auditReason, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.importer = importer;
         this.currentUser = currentUser;
@@ -93,6 +96,7 @@ public class PeopleService {
             if (!repository.updateEmployee(id, version, change)) {
                 throw new ConcurrentChangeException("Someone else changed this person. Reload the page and try again.");
             }
+            events.publishEvent(new PeopleChanged(java.util.Set.of(id)));
         } catch (DataIntegrityViolationException e) {
             throw translate(e);
         }

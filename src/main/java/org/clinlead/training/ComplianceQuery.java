@@ -1,0 +1,198 @@
+package org.clinlead.training;
+
+import static org.clinlead.db.Tables.COURSE;
+import static org.clinlead.db.Tables.EMPLOYEE;
+import static org.clinlead.db.Tables.JOB_ROLE;
+import static org.clinlead.db.Tables.ORG_UNIT;
+import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
+import static org.clinlead.db.Tables.STUDY;
+import static org.clinlead.db.Tables.TRAINING_ASSIGNMENT;
+import static org.clinlead.db.Tables.CERTIFICATION;
+import static org.clinlead.db.Tables.STUDY_MEMBER;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clinlead.core.security.CurrentUser;
+import org.clinlead.core.security.DataScope;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Training compliance for managers, HR and directors, within what each may see (DataScope):
+ * the matrix by unit, role or study and course; the people behind a cell; what expires soon.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ComplianceQuery {
+
+    private final DSLContext dsl;
+    private final DataScope scope;
+    private final TrainingQuery training;
+
+    ComplianceQuery(DSLContext dsl, DataScope scope, TrainingQuery training) {
+        this.dsl = dsl;
+        this.scope = scope;
+        this.training = training;
+    }
+
+    /** The filters of the matrix and the people list; null fields do not filter. */
+    public record Filter(Long orgUnitId, Long jobRoleId, Long studyId, String country) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    /**
+     * The matrix. Grouped by unit, the rows are the units directly below {@code filter.orgUnitId}
+     * (or the top of the user's scope), each counting its whole subtree, plus the unit itself for
+     * people placed directly in it.
+     */
+    public ComplianceMatrix matrix(CurrentUser user, ComplianceMatrix.Grouping grouping, Filter filter) {
+        LocalDate today = LocalDate.now();
+        Long root = grouping == ComplianceMatrix.Grouping.UNIT ? root(user, filter) : null;
+        var child = ORG_UNIT_CLOSURE.as("child");
+        Field<Long> group = switch (grouping) {
+            case UNIT -> DSL.coalesce(child.ANCESTOR_ID, DSL.val(root));
+            case ROLE -> EMPLOYEE.JOB_ROLE_ID;
+            case STUDY -> TRAINING_ASSIGNMENT.STUDY_ID;
+        };
+        var from = TRAINING_ASSIGNMENT.join(EMPLOYEE).on(EMPLOYEE.ID.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID));
+        if (root != null) {
+            from = from.leftJoin(child).on(child.DESCENDANT_ID.eq(EMPLOYEE.ORG_UNIT_ID))
+                    .and(child.ANCESTOR_ID.in(DSL.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(root))));
+        }
+        Condition where = base(user, filter, today).and(grouping == ComplianceMatrix.Grouping.STUDY
+                ? TRAINING_ASSIGNMENT.STUDY_ID.isNotNull() : DSL.noCondition());
+        if (root != null) {
+            where = where.and(inSubtree(root));
+        }
+        var required = DSL.count();
+        var compliant = DSL.count().filterWhere(TrainingStatus.compliant(today));
+        var overdue = DSL.count().filterWhere(TrainingStatus.overdue(today));
+        Map<Long, Map<Long, ComplianceMatrix.Cell>> cells = new HashMap<>();
+        Map<Long, int[]> byGroup = new HashMap<>();
+        Map<Long, int[]> byCourse = new HashMap<>();
+        int[] total = new int[3];
+        for (var r : dsl.select(group.as("group_id"), TRAINING_ASSIGNMENT.COURSE_ID, required, compliant, overdue)
+                .from(from)
+                .where(where)
+                .groupBy(group, TRAINING_ASSIGNMENT.COURSE_ID)
+                .fetch()) {
+            long g = r.value1();
+            int[] v = {r.value3(), r.value4(), r.value5()};
+            cells.computeIfAbsent(g, k -> new HashMap<>()).put(r.value2(), new ComplianceMatrix.Cell(v[0], v[1], v[2]));
+            add(byGroup.computeIfAbsent(g, k -> new int[3]), v);
+            add(byCourse.computeIfAbsent(r.value2(), k -> new int[3]), v);
+            add(total, v);
+        }
+        List<ComplianceMatrix.Group> groups = groups(grouping, byGroup.keySet());
+        List<ComplianceMatrix.Course> courses = dsl.select(COURSE.ID, COURSE.CODE, COURSE.TITLE).from(COURSE)
+                .where(COURSE.ID.in(byCourse.keySet())).orderBy(COURSE.CODE)
+                .fetch(r -> new ComplianceMatrix.Course(r.value1(), r.value2(), r.value3()));
+        return new ComplianceMatrix(grouping, groups, courses, cells, cells(byGroup), cells(byCourse),
+                new ComplianceMatrix.Cell(total[0], total[1], total[2]));
+    }
+
+    /** The people behind a cell (or a row or column when {@code groupId} or {@code courseId} is null). */
+    public List<Requirement> people(CurrentUser user, ComplianceMatrix.Grouping grouping, Filter filter, Long groupId,
+                                    Long courseId) {
+        LocalDate today = LocalDate.now();
+        Condition where = base(user, filter, today);
+        if (courseId != null) {
+            where = where.and(TRAINING_ASSIGNMENT.COURSE_ID.eq(courseId));
+        }
+        if (groupId != null) {
+            where = where.and(switch (grouping) {
+                case UNIT -> groupId.equals(root(user, filter))
+                        ? EMPLOYEE.ORG_UNIT_ID.eq(groupId) : inSubtree(groupId);
+                case ROLE -> EMPLOYEE.JOB_ROLE_ID.eq(groupId);
+                case STUDY -> TRAINING_ASSIGNMENT.STUDY_ID.eq(groupId);
+            });
+        } else if (grouping == ComplianceMatrix.Grouping.UNIT) {
+            where = where.and(inSubtree(root(user, filter)));
+        }
+        return training.requirements(where);
+    }
+
+    /** Records that expire within {@code days}: renewals due by then, and verified certifications. */
+    public List<Requirement> expiring(CurrentUser user, Filter filter, int days) {
+        LocalDate today = LocalDate.now();
+        return training.requirements(base(user, filter, today)
+                .and(TRAINING_ASSIGNMENT.REASON.eq("expiry")).and(TrainingStatus.open(TRAINING_ASSIGNMENT.STATUS))
+                .and(TRAINING_ASSIGNMENT.DUE_ON.between(today, today.plusDays(days))));
+    }
+
+    public List<CertificationView> expiringCertifications(CurrentUser user, int days) {
+        LocalDate today = LocalDate.now();
+        return training.certifications(scope.employees(user, CERTIFICATION.EMPLOYEE_ID)
+                .and(CERTIFICATION.STATUS.eq("verified"))
+                .and(CERTIFICATION.EXPIRES_ON.between(today, today.plusDays(days))));
+    }
+
+    /** The top unit of the matrix: the one asked for, the user's scope, or the top of the tree. */
+    public Long root(CurrentUser user, Filter filter) {
+        if (filter.orgUnitId() != null) {
+            return filter.orgUnitId();
+        }
+        if (user.scopeOrgUnitId() != null) {
+            return user.scopeOrgUnitId();
+        }
+        return dsl.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.isNull()).orderBy(ORG_UNIT.ID).limit(1)
+                .fetchOne(ORG_UNIT.ID);
+    }
+
+    private Condition base(CurrentUser user, Filter filter, LocalDate today) {
+        Condition where = TRAINING_ASSIGNMENT.CURRENT.isTrue().and(TRAINING_ASSIGNMENT.STATUS.ne("cancelled"))
+                .and(EMPLOYEE.STATUS.ne("terminated"))
+                .and(scope.employees(user, TRAINING_ASSIGNMENT.EMPLOYEE_ID));
+        if (filter.jobRoleId() != null) {
+            where = where.and(EMPLOYEE.JOB_ROLE_ID.eq(filter.jobRoleId()));
+        }
+        if (filter.country() != null) {
+            where = where.and(EMPLOYEE.COUNTRY.eq(filter.country()));
+        }
+        if (filter.studyId() != null) {
+            where = where.and(TRAINING_ASSIGNMENT.EMPLOYEE_ID.in(DSL.select(STUDY_MEMBER.EMPLOYEE_ID).from(STUDY_MEMBER)
+                    .where(STUDY_MEMBER.STUDY_ID.eq(filter.studyId())).and(STUDY_MEMBER.LEFT_ON.isNull())));
+        }
+        return where;
+    }
+
+    private static Condition inSubtree(long unitId) {
+        return EMPLOYEE.ORG_UNIT_ID.in(DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE)
+                .where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(unitId)));
+    }
+
+    private List<ComplianceMatrix.Group> groups(ComplianceMatrix.Grouping grouping, java.util.Set<Long> ids) {
+        return switch (grouping) {
+            case UNIT -> dsl.select(ORG_UNIT.ID, ORG_UNIT.NAME).from(ORG_UNIT).where(ORG_UNIT.ID.in(ids)).orderBy(ORG_UNIT.NAME)
+                    .fetch(r -> new ComplianceMatrix.Group(r.value1(), r.value2()));
+            case ROLE -> dsl.select(JOB_ROLE.ID, JOB_ROLE.NAME).from(JOB_ROLE).where(JOB_ROLE.ID.in(ids))
+                    .orderBy(JOB_ROLE.CAREER_LEVEL, JOB_ROLE.NAME)
+                    .fetch(r -> new ComplianceMatrix.Group(r.value1(), r.value2()));
+            case STUDY -> dsl.select(STUDY.ID, DSL.concat(STUDY.CODE, DSL.val(" "), STUDY.TITLE)).from(STUDY)
+                    .where(STUDY.ID.in(ids)).orderBy(STUDY.CODE)
+                    .fetch(r -> new ComplianceMatrix.Group(r.value1(), r.value2()));
+        };
+    }
+
+    private static void add(int[] into, int[] v) {
+        for (int i = 0; i < 3; i++) {
+            into[i] += v[i];
+        }
+    }
+
+    private static Map<Long, ComplianceMatrix.Cell> cells(Map<Long, int[]> counts) {
+        Map<Long, ComplianceMatrix.Cell> result = new LinkedHashMap<>();
+        counts.forEach((k, v) -> result.put(k, new ComplianceMatrix.Cell(v[0], v[1], v[2])));
+        return result;
+    }
+}
