@@ -200,12 +200,15 @@ public class RecordService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Say why this training is not needed, e.g. equivalent training at a previous employer.");
         }
+        if (a.getVersion() != version || !a.getCurrent() || !List.of("assigned", "in_progress").contains(a.getStatus())) {
+            throw new ConcurrentChangeException("This assignment changed or is no longer open. Reload and try again.");
+        }
         auditReason.set("Training waived: " + reason.trim());
+        signatures.sign("training_assignment", assignmentId, TrainingRecords.content(a, reason.trim()), SignatureMeaning.APPROVED,
+                password, timeZone);
         if (!records.waive(assignmentId, version, reason.trim(), user.displayName())) {
             throw new ConcurrentChangeException("This assignment changed or is no longer open. Reload and try again.");
         }
-        signatures.sign("training_assignment", assignmentId, TrainingRecords.content(a, reason.trim()), SignatureMeaning.APPROVED,
-                password, timeZone);
     }
 
     /** Records a professional certification; HR's own entries for others are verified at once. */

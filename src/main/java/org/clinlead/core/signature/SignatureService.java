@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
+import org.clinlead.core.security.LoginAttempts;
 import org.clinlead.core.security.UserAccountService;
-import org.clinlead.core.security.WrongPasswordException;
 import org.jooq.DSLContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,11 +31,13 @@ public class SignatureService {
     private final DSLContext dsl;
     private final CurrentUserProvider currentUser;
     private final UserAccountService accounts;
+    private final LoginAttempts loginAttempts;
 
-    SignatureService(DSLContext dsl, CurrentUserProvider currentUser, UserAccountService accounts) {
+    SignatureService(DSLContext dsl, CurrentUserProvider currentUser, UserAccountService accounts, LoginAttempts loginAttempts) {
         this.dsl = dsl;
         this.currentUser = currentUser;
         this.accounts = accounts;
+        this.loginAttempts = loginAttempts;
     }
 
     /**
@@ -43,7 +45,7 @@ public class SignatureService {
      * signature are written together or not at all).
      *
      * @param timeZone the signer's time zone (from the browser); the server's when unknown
-     * @throws WrongPasswordException when the password is wrong (nothing is signed)
+     * @throws org.clinlead.core.security.WrongPasswordException when the password is wrong (nothing is signed)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Signature sign(String recordType, long recordId, String recordContent, SignatureMeaning meaning,
@@ -53,6 +55,7 @@ public class SignatureService {
             throw new AccessDeniedException("Only a person with their own account can sign.");
         }
         accounts.verifyPassword(password);
+        loginAttempts.succeeded(user.username());
         String zone = zone(timeZone);
         var record = dsl.insertInto(E_SIGNATURE)
                 .set(E_SIGNATURE.RECORD_TYPE, recordType)
