@@ -60,7 +60,7 @@ public class ComplianceQuery {
         Long root = grouping == ComplianceMatrix.Grouping.UNIT ? root(user, filter) : null;
         var child = ORG_UNIT_CLOSURE.as("child");
         Field<Long> group = switch (grouping) {
-            case UNIT -> DSL.coalesce(child.ANCESTOR_ID, DSL.val(root));
+            case UNIT -> DSL.coalesce(child.ANCESTOR_ID, DSL.inline(root));
             case ROLE -> EMPLOYEE.JOB_ROLE_ID;
             case STUDY -> TRAINING_ASSIGNMENT.STUDY_ID;
         };
