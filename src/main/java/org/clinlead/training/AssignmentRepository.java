@@ -42,6 +42,8 @@ class AssignmentRepository {
 
     /** Renewal assignments appear this many days before a completion expires. */
     static final int RENEW_AHEAD_DAYS = 90;
+    /** Changes after which the assignment table's planner statistics are refreshed at once. */
+    private static final int ANALYZE_AFTER = 10_000;
     private static final Collection<String> OPEN = java.util.List.of("assigned", "in_progress");
 
     private final DSLContext dsl;
@@ -112,36 +114,41 @@ class AssignmentRepository {
         // the major version in effect per course, and since when
         var v = COURSE_VERSION.as("v");
         var x = COURSE_VERSION.as("x");
-        var inEffect = DSL.select(v.COURSE_ID, v.MAJOR, DSL.min(v.EFFECTIVE_ON).as("major_since"))
+        Table<Record> inEffect = temporary("training_version", DSL.select(v.COURSE_ID, v.MAJOR, DSL.min(v.EFFECTIVE_ON).as("major_since"))
                 .from(v)
                 .where(v.EFFECTIVE_ON.le(today))
                 .and(v.MAJOR.eq(DSL.select(DSL.max(x.MAJOR)).from(x).where(x.COURSE_ID.eq(v.COURSE_ID)).and(x.EFFECTIVE_ON.le(today))))
-                .groupBy(v.COURSE_ID, v.MAJOR).asTable("cv");
-        Field<Long> cvCourse = inEffect.field(v.COURSE_ID);
-        Field<Integer> cvMajor = inEffect.field(v.MAJOR);
-        Field<LocalDate> cvSince = inEffect.field("major_since", LocalDate.class);
+                .groupBy(v.COURSE_ID, v.MAJOR));
+        Field<Long> cvCourse = field(inEffect, "course_id", Long.class);
+        Field<Integer> cvMajor = field(inEffect, "major", Integer.class);
+        Field<LocalDate> cvSince = field(inEffect, "major_since", LocalDate.class);
 
-        // 3. need
+        // 3. need: every requirement, marked satisfied when the best completion covers it (those become
+        //    completed assignments, so that the assignments are the whole list of what is required)
         Condition missing = bCompletion.isNull();
         Condition outdated = bMajor.lt(cvMajor);
+        Condition renew = bExpires.isNotNull().and(bExpires.le(today.plusDays(RENEW_AHEAD_DAYS)));
+        Condition satisfied = DSL.not(missing.or(outdated).or(renew));
         Table<Record> need = temporary("training_need", DSL.select(
                         rEmployee.as("employee_id"), rCourse.as("course_id"),
-                        DSL.when(missing, field(req, "reason", String.class)).when(outdated, inline("new_version"))
+                        DSL.field(satisfied).as("satisfied"),
+                        DSL.when(satisfied, bCompletion).as("completion_id"),
+                        DSL.when(missing.or(satisfied), field(req, "reason", String.class)).when(outdated, inline("new_version"))
                                 .otherwise(inline("expiry")).as("reason"),
-                        DSL.when(missing, field(req, "trigger_key", String.class))
+                        DSL.when(missing.or(satisfied), field(req, "trigger_key", String.class))
                                 .when(outdated, DSL.concat(inline("version:"), cvMajor.cast(String.class)))
                                 .otherwise(DSL.concat(inline("expiry:"), bCompletion.cast(String.class))).as("trigger_key"),
-                        DSL.when(missing, field(req, "study_id", Long.class)).as("study_id"),
-                        DSL.when(missing, field(req, "assigned_on", LocalDate.class)).when(outdated, cvSince)
+                        DSL.when(missing.or(satisfied), field(req, "study_id", Long.class)).as("study_id"),
+                        DSL.when(missing.or(satisfied), field(req, "assigned_on", LocalDate.class)).when(outdated, cvSince)
                                 .otherwise(minusDays(bExpires, RENEW_AHEAD_DAYS)).as("assigned_on"),
-                        DSL.when(missing, field(req, "due_on", LocalDate.class))
+                        DSL.when(missing.or(satisfied), field(req, "due_on", LocalDate.class))
                                 .when(outdated, plusDays(cvSince, COURSE.RETRAINING_DAYS))
                                 .otherwise(bExpires).as("due_on"))
                 .from(req)
                 .join(COURSE).on(COURSE.ID.eq(rCourse))
                 .join(inEffect).on(cvCourse.eq(rCourse))
-                .leftJoin(best).on(bEmployee.eq(rEmployee).and(bCourse.eq(rCourse)))
-                .where(missing.or(outdated).or(bExpires.le(today.plusDays(RENEW_AHEAD_DAYS)))));
+                .leftJoin(best).on(bEmployee.eq(rEmployee).and(bCourse.eq(rCourse))));
+        Field<Boolean> nSatisfied = field(need, "satisfied", Boolean.class);
         Field<Long> nEmployee = field(need, "employee_id", Long.class);
         Field<Long> nCourse = field(need, "course_id", Long.class);
         Field<String> nKey = field(need, "trigger_key", String.class);
@@ -155,6 +162,14 @@ class AssignmentRepository {
                 .set(TRAINING_ASSIGNMENT.STATUS, "cancelled")
                 .set(TRAINING_ASSIGNMENT.CANCEL_REASON, "No longer required: the role or study team changed")
                 .where(open).and(inScope)
+                .andNotExists(DSL.selectOne().from(req).where(rEmployee.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID))
+                        .and(rCourse.eq(TRAINING_ASSIGNMENT.COURSE_ID)))
+                .execute();
+
+        // ... and completed or waived ones stop counting as current requirements
+        dsl.update(TRAINING_ASSIGNMENT)
+                .set(TRAINING_ASSIGNMENT.CURRENT, false)
+                .where(TRAINING_ASSIGNMENT.CURRENT.isTrue()).and(TRAINING_ASSIGNMENT.STATUS.in("completed", "waived")).and(inScope)
                 .andNotExists(DSL.selectOne().from(req).where(rEmployee.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID))
                         .and(rCourse.eq(TRAINING_ASSIGNMENT.COURSE_ID)))
                 .execute();
@@ -182,18 +197,27 @@ class AssignmentRepository {
                 .where(TRAINING_ASSIGNMENT.CURRENT.isTrue())
                 .and(nEmployee.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID)).and(nCourse.eq(TRAINING_ASSIGNMENT.COURSE_ID))
                 .and(nKey.ne(TRAINING_ASSIGNMENT.TRIGGER_KEY))
+                .and(nSatisfied.isFalse().or(TRAINING_ASSIGNMENT.STATUS.eq("cancelled")))
                 .andNotExists(DSL.selectOne().from(other).where(other.EMPLOYEE_ID.eq(nEmployee))
                         .and(other.COURSE_ID.eq(nCourse)).and(other.TRIGGER_KEY.eq(nKey)))
                 .execute();
         int created = dsl.insertInto(TRAINING_ASSIGNMENT, TRAINING_ASSIGNMENT.EMPLOYEE_ID, TRAINING_ASSIGNMENT.COURSE_ID,
                         TRAINING_ASSIGNMENT.REASON, TRAINING_ASSIGNMENT.TRIGGER_KEY, TRAINING_ASSIGNMENT.STUDY_ID,
-                        TRAINING_ASSIGNMENT.ASSIGNED_ON, TRAINING_ASSIGNMENT.DUE_ON)
+                        TRAINING_ASSIGNMENT.ASSIGNED_ON, TRAINING_ASSIGNMENT.DUE_ON, TRAINING_ASSIGNMENT.STATUS,
+                        TRAINING_ASSIGNMENT.COMPLETION_ID)
                 .select(DSL.select(nEmployee, nCourse, field(need, "reason", String.class), nKey,
                                 field(need, "study_id", Long.class), field(need, "assigned_on", LocalDate.class),
-                                field(need, "due_on", LocalDate.class))
+                                field(need, "due_on", LocalDate.class),
+                                DSL.when(nSatisfied, inline("completed")).otherwise(inline("assigned")),
+                                field(need, "completion_id", Long.class))
                         .from(need).orderBy(nEmployee, nCourse))
                 .onConflictDoNothing()
                 .execute();
+        if (created + completed + cancelled > ANALYZE_AFTER) {
+            // the planner's picture of the table must not lag a bulk change (the first run after go-live,
+            // a large people import), or the next run's joins are planned for the table it was before
+            dsl.execute("analyze {0}", TRAINING_ASSIGNMENT);
+        }
         return new Result(created, completed, cancelled);
     }
 

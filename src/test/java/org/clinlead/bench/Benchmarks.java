@@ -33,6 +33,7 @@ public final class Benchmarks {
                     System.getProperty("java.version"));
             new PeopleImportBenchmark(context).run();
             new AssessmentBenchmark(context).run();
+            new TrainingBenchmark(context).run();
         } finally {
             context.close();
         }

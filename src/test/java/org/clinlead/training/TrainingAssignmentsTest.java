@@ -144,4 +144,24 @@ class TrainingAssignmentsTest {
         assertThat(fixture.requirement(id, "RBM-WS")).isEmpty();
         assertThat(fixture.history(id, "RBM-WS").getFirst()[0]).isEqualTo("cancelled");
     }
+
+    @Test
+    void aRequirementAlreadyMetIsListedAsCompletedAndOneNoLongerRequiredDropsOut() {
+        long id = fixture.hire("T-MET", "CTA", "CO-EU-DE", TODAY.minusDays(400));
+        fixture.complete("T-MET", "SOP-CSV-004", TODAY.minusDays(100), null);
+        assertThat(fixture.requirement(id, "SOP-CSV-004")).as("a CTA does not need it").isEmpty();
+        long cdm = fixture.dsl.select(Tables.JOB_ROLE.ID).from(Tables.JOB_ROLE).where(Tables.JOB_ROLE.CODE.eq("CDM")).fetchSingle().value1();
+        EmployeeDetails d = employees.details(fixture.users.signIn("hr"), id).orElseThrow();
+        people.updateEmployee(id, d.version(), new EmployeeChange(d.firstName(), d.lastName(), d.email(), cdm, d.orgUnitId(),
+                d.managerId(), TODAY.minusDays(5), d.country(), d.status()), "Moved to data management");
+        Requirement met = fixture.requirement(id, "SOP-CSV-004").orElseThrow();
+        assertThat(met.status()).as("counts as compliant from the first day").isEqualTo(TrainingStatus.COMPLETED);
+        assertThat(met.completedOn()).isEqualTo(TODAY.minusDays(100));
+        long cta = fixture.dsl.select(Tables.JOB_ROLE.ID).from(Tables.JOB_ROLE).where(Tables.JOB_ROLE.CODE.eq("CTA")).fetchSingle().value1();
+        d = employees.details(fixture.users.signIn("hr"), id).orElseThrow();
+        people.updateEmployee(id, d.version(), new EmployeeChange(d.firstName(), d.lastName(), d.email(), cta, d.orgUnitId(),
+                d.managerId(), TODAY, d.country(), d.status()), "Back to trial administration");
+        assertThat(fixture.requirement(id, "SOP-CSV-004")).as("no longer required").isEmpty();
+        assertThat(fixture.regenerate()).isEqualTo(new RegenerationResult(0, 0, 0));
+    }
 }
