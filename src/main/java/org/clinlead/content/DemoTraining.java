@@ -40,8 +40,6 @@ import org.clinlead.training.Upload;
 import org.openpdf.text.Document;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfWriter;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -341,15 +339,6 @@ class DemoTraining {
 
     /** Runs work as a demo account (the services check its roles and scope, and signatures its password). */
     private <T> T asUser(String username, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        ClinLeadUserDetails details = (ClinLeadUserDetails) accounts.loadUserByUsername(username);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return DemoSignIn.as(accounts, username, work);
     }
 }

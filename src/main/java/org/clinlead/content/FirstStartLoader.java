@@ -61,6 +61,7 @@ class FirstStartLoader implements ApplicationRunner {
     private final DemoAssessments assessments;
     private final CourseService courses;
     private final DemoTraining training;
+    private final DemoCoaching coaching;
     private final ContentProperties properties;
     private final SecurityProperties security;
     private final Environment environment;
@@ -69,10 +70,12 @@ class FirstStartLoader implements ApplicationRunner {
     FirstStartLoader(DemoRepository repository, PeopleService people, FrameworkService frameworks,
                      UserAccountService accounts, DemoAccounts demoAccounts, PasswordEncoder passwordEncoder,
                      TransactionTemplate transaction, ContentProperties properties, SecurityProperties security,
-                     Environment environment, DemoAssessments assessments, CourseService courses, DemoTraining training) {
+                     Environment environment, DemoAssessments assessments, CourseService courses, DemoTraining training,
+                     DemoCoaching coaching) {
         this.assessments = assessments;
         this.courses = courses;
         this.training = training;
+        this.coaching = coaching;
         this.repository = repository;
         this.people = people;
         this.frameworks = frameworks;
@@ -153,6 +156,7 @@ class FirstStartLoader implements ApplicationRunner {
         List<String> usernames = loadAccounts("content/demo/accounts.yaml");
         assessments.load();
         training.load();
+        coaching.load();
         demoAccounts.markLoaded(usernames, Instant.now().toString());
         log.info("Loaded the demo organisation: {}", report.summary());
     }

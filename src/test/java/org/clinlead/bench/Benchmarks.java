@@ -34,6 +34,7 @@ public final class Benchmarks {
             new PeopleImportBenchmark(context).run();
             new AssessmentBenchmark(context).run();
             new TrainingBenchmark(context).run();
+            new CoachingBenchmark(context).run();
         } finally {
             context.close();
         }

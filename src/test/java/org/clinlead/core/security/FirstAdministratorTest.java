@@ -1,10 +1,7 @@
 package org.clinlead.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinlead.db.Tables.API_TOKEN;
 import static org.clinlead.db.Tables.APP_USER;
-import static org.clinlead.db.Tables.APP_USER_ROLE;
-import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
 
 import org.clinlead.DatabaseTest;
 import org.jooq.DSLContext;
@@ -26,15 +23,10 @@ class FirstAdministratorTest {
 
     @BeforeEach
     void noAccountsYet() {
-        // Signatures are append-only and keep their signer's account; this rolled-back test
-        // switches the guard off to get back to an empty account table.
-        dsl.execute("alter table e_signature disable trigger e_signature_append_only");
-        dsl.deleteFrom(org.clinlead.db.Tables.E_SIGNATURE).execute();
-        dsl.execute("alter table e_signature enable trigger e_signature_append_only");
-        dsl.deleteFrom(COACHING_RELATIONSHIP).execute();
-        dsl.deleteFrom(API_TOKEN).execute();
-        dsl.deleteFrom(APP_USER_ROLE).execute();
-        dsl.deleteFrom(APP_USER).execute();
+        // Many records keep the account that made them (signatures, plans, sessions), and some of those
+        // are append-only; this rolled-back test empties the account table and everything that
+        // refers to it in one TRUNCATE … CASCADE, which the rollback undoes.
+        dsl.execute("truncate app_user cascade");
     }
 
     private ClinLeadUserDetails admin() {
