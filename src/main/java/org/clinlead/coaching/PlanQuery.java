@@ -166,6 +166,12 @@ public class PlanQuery {
                 .fetch(r -> new CompetencyOption(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
+    /** Active courses of the training catalogue, for course actions. */
+    public List<CourseOption> courses() {
+        return dsl.select(COURSE.ID, COURSE.CODE, COURSE.TITLE).from(COURSE).where(COURSE.ACTIVE.isTrue()).orderBy(COURSE.CODE)
+                .fetch(r -> new CourseOption(r.value1(), r.value2(), r.value3()));
+    }
+
     /** The person's complete training records, as evidence for a goal. */
     public List<CompletionOption> completions(CurrentUser user, long employeeId) {
         if (!scope.canSee(user, employeeId)) {
@@ -200,6 +206,10 @@ public class PlanQuery {
     List<String> openGoalTitles(long planId) {
         return dsl.select(PLAN_GOAL.TITLE).from(PLAN_GOAL).where(PLAN_GOAL.PLAN_ID.eq(planId)).and(PLAN_GOAL.STATUS.eq("open"))
                 .orderBy(PLAN_GOAL.POSITION).fetch(PLAN_GOAL.TITLE);
+    }
+
+    boolean isActiveCourse(long courseId) {
+        return dsl.fetchExists(COURSE, COURSE.ID.eq(courseId).and(COURSE.ACTIVE.isTrue()));
     }
 
     boolean isCompletionOf(long completionId, long employeeId) {

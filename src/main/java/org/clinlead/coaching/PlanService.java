@@ -130,6 +130,9 @@ public class PlanService {
         if (form.title() == null || form.title().isBlank() || form.title().trim().length() > 300) {
             throw new InvalidInputException("title", "Describe the action in at most 300 characters.");
         }
+        if (form.courseId() != null && (form.kind() != ActionKind.COURSE || !plans.isActiveCourse(form.courseId()))) {
+            throw new InvalidInputException("course", "Link a course action to an active course of the catalogue.");
+        }
         if (form.dueOn() == null) {
             throw new InvalidInputException("dueOn", "Enter the due date.");
         }

@@ -60,7 +60,9 @@ class AssignmentRepository {
      * @param courseId  the course to regenerate, or null for every course
      */
     Result regenerate(Collection<Long> employees, Long courseId, LocalDate today) {
-        Condition people = employees == null ? DSL.noCondition() : EMPLOYEE.ID.in(employees);
+        // one array parameter, not one bind per person: an import may concern ten thousand people
+        Field<Long[]> ids = employees == null ? null : DSL.val(employees.toArray(Long[]::new), SQLDataType.BIGINT.array());
+        Condition people = employees == null ? DSL.noCondition() : EMPLOYEE.ID.eq(DSL.any(ids));
         Condition course = courseId == null ? DSL.noCondition() : COURSE.ID.eq(courseId);
 
         // 1. req
@@ -153,7 +155,7 @@ class AssignmentRepository {
         Field<Long> nCourse = field(need, "course_id", Long.class);
         Field<String> nKey = field(need, "trigger_key", String.class);
 
-        Condition inScope = (employees == null ? DSL.noCondition() : TRAINING_ASSIGNMENT.EMPLOYEE_ID.in(employees))
+        Condition inScope = (employees == null ? DSL.noCondition() : TRAINING_ASSIGNMENT.EMPLOYEE_ID.eq(DSL.any(ids)))
                 .and(courseId == null ? DSL.noCondition() : TRAINING_ASSIGNMENT.COURSE_ID.eq(courseId));
         Condition open = TRAINING_ASSIGNMENT.CURRENT.isTrue().and(TRAINING_ASSIGNMENT.STATUS.in(OPEN));
 

@@ -94,6 +94,19 @@ class CoachingRulesTest {
     }
 
     @Test
+    void aCourseActionLinksToACourseOfTheCatalogue() {
+        long plan = leonsPlan();
+        long goal = plans.addGoal(plan, new GoalForm(competency("ETH-03"), "Safety reporting", "", "", BigDecimal.ONE, 2, TODAY,
+                TODAY.plusDays(90)));
+        long course = dsl.select(Tables.COURSE.ID).from(Tables.COURSE).where(Tables.COURSE.CODE.eq("SAFETY-DRILL")).fetchSingle().value1();
+        assertThatThrownBy(() -> plans.addAction(plan, new ActionForm(goal, ActionKind.READING, "Read", course, null, TODAY.plusDays(30))))
+                .hasMessage("Link a course action to an active course of the catalogue.");
+        plans.addAction(plan, new ActionForm(goal, ActionKind.COURSE, "Take the SAE drill", course, null, TODAY.plusDays(30)));
+        assertThat(planQuery.plan(leon(), plan).orElseThrow().goals().getFirst().actions()).singleElement()
+                .satisfies(a -> assertThat(a.courseTitle()).isEqualTo("Safety reporting: SAE and SUSAR timelines, a case drill"));
+    }
+
+    @Test
     void thePersonSubmitsTheManagerApprovesAndLaterChangesAreRecorded() {
         long plan = leonsPlan();
         assertThatThrownBy(() -> plans.submit(plan)).hasMessage("Add at least one goal before you submit the plan.");

@@ -31,6 +31,7 @@ import org.clinlead.coaching.ActionForm;
 import org.clinlead.coaching.ActionKind;
 import org.clinlead.coaching.CompetencyOption;
 import org.clinlead.coaching.CompletionOption;
+import org.clinlead.coaching.CourseOption;
 import org.clinlead.coaching.EvidenceKind;
 import org.clinlead.coaching.GoalClosure;
 import org.clinlead.coaching.GoalForm;
@@ -288,15 +289,32 @@ class PlanPanel extends VerticalLayout {
         kind.setItemLabelGenerator(ActionKind::label);
         TextField title = new TextField("Action");
         title.setPlaceholder("e.g. Lead the SAE drill at the next team meeting");
+        ComboBox<CourseOption> course = new ComboBox<>("Course from the catalogue");
+        course.setItems(plans.courses());
+        course.setItemLabelGenerator(CourseOption::label);
+        course.setClearButtonVisible(true);
+        course.setVisible(false);
+        kind.addValueChangeListener(e -> {
+            course.setVisible(e.getValue() == ActionKind.COURSE);
+            if (e.getValue() != ActionKind.COURSE) {
+                course.clear();
+            }
+        });
+        course.addValueChangeListener(e -> {
+            if (e.getValue() != null && title.isEmpty()) {
+                title.setValue("Complete " + e.getValue().title());
+            }
+        });
         DatePicker due = new DatePicker("Due");
         due.setValue(goal.dueOn());
-        FormLayout form = new FormLayout(kind, due, title);
+        FormLayout form = new FormLayout(kind, due, course, title);
         form.setColspan(title, 2);
+        form.setColspan(course, 2);
         dialog.add(form);
-        Map<String, HasValidation> fields = Map.of("kind", kind, "title", title, "dueOn", due);
+        Map<String, HasValidation> fields = Map.of("kind", kind, "title", title, "dueOn", due, "course", course);
         Button save = new Button("Add", e -> submit(dialog, fields, title,
-                () -> service.addAction(planId, new ActionForm(goal.id(), kind.getValue(), title.getValue(), null, null, due.getValue())),
-                "Action added."));
+                () -> service.addAction(planId, new ActionForm(goal.id(), kind.getValue(), title.getValue(),
+                        course.getValue() == null ? null : course.getValue().id(), null, due.getValue())), "Action added."));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         return dialog;
