@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     @Test
     void featuresUseOtherFeaturesOnlyThroughTheirRootPackage() {
-        for (String feature : new String[] {"people", "competency", "assessment", "training", "coaching", "admin", "home", "content"}) {
+        for (String feature : new String[] {"people", "competency", "assessment", "training", "coaching", "insights", "admin", "home", "content"}) {
             noClasses().that().resideOutsideOfPackage("org.clinlead." + feature + "..")
                     .should().dependOnClassesThat().resideInAPackage("org.clinlead." + feature + ".ui..")
                     .check(CLASSES);
@@ -47,7 +47,7 @@ class ArchitectureTest {
     void coreDependsOnNoFeature() {
         noClasses().that().resideInAPackage("org.clinlead.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clinlead.people..", "org.clinlead.competency..",
-                        "org.clinlead.assessment..", "org.clinlead.training..", "org.clinlead.coaching..", "org.clinlead.admin..", "org.clinlead.home..",
+                        "org.clinlead.assessment..", "org.clinlead.training..", "org.clinlead.coaching..", "org.clinlead.insights..", "org.clinlead.admin..", "org.clinlead.home..",
                         "org.clinlead.content..")
                 .check(CLASSES);
     }

@@ -5,8 +5,11 @@ import static org.clinlead.db.Tables.APP_USER_ROLE;
 import static org.clinlead.db.Tables.COACHING_FOCUS;
 import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
 import static org.clinlead.db.Tables.COACHING_SESSION;
+import static org.clinlead.db.Tables.COMPETENCY;
+import static org.clinlead.db.Tables.COMPETENCY_EVIDENCE;
 import static org.clinlead.db.Tables.DEVELOPMENT_PLAN;
 import static org.clinlead.db.Tables.EMPLOYEE;
+import static org.clinlead.db.Tables.FRAMEWORK_VERSION;
 import static org.clinlead.db.Tables.PLAN_ACTION;
 import static org.clinlead.db.Tables.PLAN_EVENT;
 import static org.clinlead.db.Tables.PLAN_GOAL;
@@ -258,6 +261,24 @@ class CoachingRepository {
                 .set(PLAN_GOAL.VERSION, PLAN_GOAL.VERSION.plus(1))
                 .where(PLAN_GOAL.ID.eq(goalId)).and(PLAN_GOAL.VERSION.eq(version)).and(PLAN_GOAL.STATUS.eq("open"))
                 .execute() == 1;
+    }
+
+    /**
+     * Records the level a met goal reached as evidence of proficiency: a manager's validation, or
+     * (for other evidence) a goal, which is kept but does not set the current level.
+     */
+    void addGoalEvidence(long employeeId, long goalId, long competencyId, boolean managerValidation, java.math.BigDecimal level,
+                         LocalDate observedOn, String recordedBy, String note) {
+        dsl.insertInto(COMPETENCY_EVIDENCE, COMPETENCY_EVIDENCE.EMPLOYEE_ID, COMPETENCY_EVIDENCE.FRAMEWORK_ID,
+                        COMPETENCY_EVIDENCE.COMPETENCY_CODE, COMPETENCY_EVIDENCE.SOURCE, COMPETENCY_EVIDENCE.LEVEL,
+                        COMPETENCY_EVIDENCE.OBSERVED_ON, COMPETENCY_EVIDENCE.PLAN_GOAL_ID, COMPETENCY_EVIDENCE.RECORDED_BY,
+                        COMPETENCY_EVIDENCE.NOTE)
+                .select(DSL.select(DSL.val(employeeId), FRAMEWORK_VERSION.FRAMEWORK_ID, COMPETENCY.CODE,
+                                DSL.val(managerValidation ? "manager_validation" : "goal"), DSL.val(level), DSL.val(observedOn),
+                                DSL.val(goalId), DSL.val(recordedBy), DSL.val(note))
+                        .from(COMPETENCY).join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(COMPETENCY.FRAMEWORK_VERSION_ID))
+                        .where(COMPETENCY.ID.eq(competencyId)))
+                .execute();
     }
 
     Optional<SuggestedGoalRecord> suggestion(long id) {

@@ -293,6 +293,11 @@ public class PlanService {
         if (!repository.closeGoal(goalId, version, stored, user.userId())) {
             throw new ConcurrentChangeException("This goal was changed or closed meanwhile. Reload the plan and try again.");
         }
+        if ("met".equals(stored.status()) && goal.getCompetencyId() != null && stored.levelReached() != null) {
+            repository.addGoalEvidence(plan.getEmployeeId(), goalId, goal.getCompetencyId(),
+                    stored.evidenceKind() == EvidenceKind.MANAGER_VALIDATION, stored.levelReached(), closedOn, user.displayName(),
+                    stored.evidenceKind().label() + ": " + stored.note().trim());
+        }
         changed(plan, "Goal " + closure.status().replace('_', ' ') + ": " + goal.getTitle());
     }
 

@@ -1,6 +1,7 @@
 package org.clinlead.competency;
 
 import static org.clinlead.db.Tables.COMPETENCY_EVIDENCE;
+import static org.clinlead.db.Tables.CURRENT_PROFICIENCY;
 import static org.clinlead.db.Tables.FRAMEWORK;
 
 import java.util.List;
@@ -27,18 +28,20 @@ public class ProficiencyQuery {
         this.scope = scope;
     }
 
-    /** The person's current proficiency in every competency with evidence; empty outside the user's scope. */
+    /**
+     * The person's current proficiency in every competency with trusted evidence (the rule in
+     * docs/insights.md, "Current proficiency", kept in current_proficiency by the database);
+     * empty outside the user's scope.
+     */
     public List<CurrentProficiency> current(CurrentUser user, long employeeId) {
-        return dsl.selectDistinct(FRAMEWORK.NAME, COMPETENCY_EVIDENCE.COMPETENCY_CODE, COMPETENCY_EVIDENCE.LEVEL,
-                        COMPETENCY_EVIDENCE.SOURCE, COMPETENCY_EVIDENCE.OBSERVED_ON, COMPETENCY_EVIDENCE.NOTE)
-                .on(COMPETENCY_EVIDENCE.FRAMEWORK_ID, COMPETENCY_EVIDENCE.COMPETENCY_CODE)
-                .from(COMPETENCY_EVIDENCE)
-                .join(FRAMEWORK).on(FRAMEWORK.ID.eq(COMPETENCY_EVIDENCE.FRAMEWORK_ID))
-                .where(COMPETENCY_EVIDENCE.EMPLOYEE_ID.eq(employeeId))
-                .and(COMPETENCY_EVIDENCE.SOURCE.eq("360"))
-                .and(scope.employees(user, COMPETENCY_EVIDENCE.EMPLOYEE_ID))
-                .orderBy(COMPETENCY_EVIDENCE.FRAMEWORK_ID, COMPETENCY_EVIDENCE.COMPETENCY_CODE,
-                        COMPETENCY_EVIDENCE.OBSERVED_ON.desc(), COMPETENCY_EVIDENCE.ID.desc())
+        return dsl.select(FRAMEWORK.NAME, CURRENT_PROFICIENCY.COMPETENCY_CODE, CURRENT_PROFICIENCY.LEVEL,
+                        CURRENT_PROFICIENCY.SOURCE, CURRENT_PROFICIENCY.OBSERVED_ON, COMPETENCY_EVIDENCE.NOTE)
+                .from(CURRENT_PROFICIENCY)
+                .join(FRAMEWORK).on(FRAMEWORK.ID.eq(CURRENT_PROFICIENCY.FRAMEWORK_ID))
+                .join(COMPETENCY_EVIDENCE).on(COMPETENCY_EVIDENCE.ID.eq(CURRENT_PROFICIENCY.EVIDENCE_ID))
+                .where(CURRENT_PROFICIENCY.EMPLOYEE_ID.eq(employeeId))
+                .and(scope.employees(user, CURRENT_PROFICIENCY.EMPLOYEE_ID))
+                .orderBy(FRAMEWORK.NAME, CURRENT_PROFICIENCY.COMPETENCY_CODE)
                 .fetch(r -> new CurrentProficiency(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 }

@@ -140,6 +140,11 @@ class CoachingRulesTest {
                 BigDecimal.TWO, null, TODAY.plusDays(1)))).hasMessageContaining("not in the future");
         users.signIn("manager");
         plans.closeGoal(goal, 0, new GoalClosure("met", EvidenceKind.MANAGER_VALIDATION, "Observed two visits.", BigDecimal.TWO, null, null));
+        // the manager's validation is now the evidence of Leon's current proficiency
+        var now = dsl.selectFrom(Tables.CURRENT_PROFICIENCY).where(Tables.CURRENT_PROFICIENCY.EMPLOYEE_ID.eq(employee("E10016")))
+                .and(Tables.CURRENT_PROFICIENCY.COMPETENCY_CODE.eq("OPS-03")).fetchSingle();
+        assertThat(now.getSource()).isEqualTo("manager_validation");
+        assertThat(now.getLevel()).isEqualByComparingTo("2");
         List<GoalHistory> history = planQuery.goalHistory(users.signIn("manager"), employee("E10016"));
         assertThat(history).singleElement().satisfies(h -> {
             assertThat(h.days()).isEqualTo(5);

@@ -1,0 +1,169 @@
+package org.clinlead.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.clinlead.DatabaseTest;
+import org.clinlead.TestUsers;
+import org.clinlead.competency.CurrentProficiency;
+import org.clinlead.competency.ProficiencyQuery;
+import org.clinlead.core.security.CurrentUser;
+import org.clinlead.db.Tables;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The current-proficiency rule and the skills-gap heat map on a small hand-built unit: five CRAs
+ * with evidence chosen so that every rule shows, and the expected figures worked out by hand.
+ */
+@DatabaseTest
+class SkillsGapQueryTest {
+
+    static final LocalDate DAY = LocalDate.now().minusMonths(2);
+
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    SkillsGapQuery gaps;
+    @Autowired
+    ProficiencyQuery proficiency;
+    @Autowired
+    TestUsers users;
+
+    long root;
+    long unitA;
+    long unitB;
+    long framework;
+    long competency;
+    String code;
+    int required;
+    long a1;
+    long a2;
+    long a3;
+    long b1;
+    long t1;
+
+    long unit(String code, Long parent) {
+        return dsl.insertInto(Tables.ORG_UNIT).set(Tables.ORG_UNIT.CODE, code).set(Tables.ORG_UNIT.NAME, code)
+                .set(Tables.ORG_UNIT.PARENT_ID, parent).returning(Tables.ORG_UNIT.ID).fetchSingle().getId();
+    }
+
+    long cra(String number, long unit) {
+        long role = dsl.select(Tables.JOB_ROLE.ID).from(Tables.JOB_ROLE).where(Tables.JOB_ROLE.CODE.eq("CRA")).fetchSingle().value1();
+        return dsl.insertInto(Tables.EMPLOYEE).set(Tables.EMPLOYEE.EMPLOYEE_NUMBER, number).set(Tables.EMPLOYEE.FIRST_NAME, number)
+                .set(Tables.EMPLOYEE.LAST_NAME, "Gap").set(Tables.EMPLOYEE.EMAIL, number.toLowerCase() + "@gap.example")
+                .set(Tables.EMPLOYEE.JOB_ROLE_ID, role).set(Tables.EMPLOYEE.ORG_UNIT_ID, unit)
+                .set(Tables.EMPLOYEE.HIRE_DATE, LocalDate.of(2020, 1, 1)).set(Tables.EMPLOYEE.ROLE_SINCE, LocalDate.of(2020, 1, 1))
+                .set(Tables.EMPLOYEE.COUNTRY, "DE").returning(Tables.EMPLOYEE.ID).fetchSingle().getId();
+    }
+
+    void evidence(long employee, String source, double level, LocalDate on) {
+        dsl.insertInto(Tables.COMPETENCY_EVIDENCE).set(Tables.COMPETENCY_EVIDENCE.EMPLOYEE_ID, employee)
+                .set(Tables.COMPETENCY_EVIDENCE.FRAMEWORK_ID, framework).set(Tables.COMPETENCY_EVIDENCE.COMPETENCY_CODE, code)
+                .set(Tables.COMPETENCY_EVIDENCE.SOURCE, source).set(Tables.COMPETENCY_EVIDENCE.LEVEL, BigDecimal.valueOf(level))
+                .set(Tables.COMPETENCY_EVIDENCE.OBSERVED_ON, on).set(Tables.COMPETENCY_EVIDENCE.RECORDED_BY, "test").execute();
+    }
+
+    @BeforeEach
+    void handBuiltUnit() {
+        long company = dsl.select(Tables.ORG_UNIT.ID).from(Tables.ORG_UNIT).where(Tables.ORG_UNIT.PARENT_ID.isNull()).fetchSingle().value1();
+        root = unit("GAP-TEST", company);
+        unitA = unit("GAP-A", root);
+        unitB = unit("GAP-B", root);
+        // a CR-CORE competency CRAs are required to hold at level 2 or more
+        var requirement = dsl.select(Tables.FRAMEWORK_VERSION.FRAMEWORK_ID, Tables.COMPETENCY.ID, Tables.COMPETENCY.CODE,
+                        Tables.ROLE_REQUIREMENT.REQUIRED_LEVEL)
+                .from(Tables.ROLE_REQUIREMENT)
+                .join(Tables.JOB_ROLE).on(Tables.JOB_ROLE.ID.eq(Tables.ROLE_REQUIREMENT.JOB_ROLE_ID)).and(Tables.JOB_ROLE.CODE.eq("CRA"))
+                .join(Tables.FRAMEWORK_VERSION).on(Tables.FRAMEWORK_VERSION.ID.eq(Tables.ROLE_REQUIREMENT.FRAMEWORK_VERSION_ID))
+                .and(Tables.FRAMEWORK_VERSION.STATUS.eq("published"))
+                .join(Tables.COMPETENCY).on(Tables.COMPETENCY.ID.eq(Tables.ROLE_REQUIREMENT.COMPETENCY_ID))
+                .where(Tables.ROLE_REQUIREMENT.REQUIRED_LEVEL.ge(2))
+                .orderBy(Tables.COMPETENCY.CODE).limit(1).fetchSingle();
+        framework = requirement.value1();
+        competency = requirement.value2();
+        code = requirement.value3();
+        required = requirement.value4();
+        a1 = cra("GAP-A1", unitA);
+        a2 = cra("GAP-A2", unitA);
+        a3 = cra("GAP-A3", unitA);
+        b1 = cra("GAP-B1", unitB);
+        t1 = cra("GAP-T1", root);
+        evidence(a1, "360", required - 1, DAY);                          // below by 1
+        evidence(a2, "360", required + 0.5, DAY.minusMonths(6));         // an older 360 ...
+        evidence(a2, "manager_validation", required - 0.5, DAY);         // ... the later validation sets it: below by 0.5
+        evidence(a2, "goal", required + 1, DAY.plusDays(10));            // a goal met on other evidence does not set it
+        // a3: no evidence
+        evidence(b1, "manager_validation", required - 1.5, DAY.minusYears(1));
+        evidence(b1, "360", required, DAY);                              // the later 360: at the required level
+        evidence(t1, "360", required, DAY);
+        evidence(t1, "assessment", required - 1, DAY);                   // same day: the assessment wins, below by 1
+    }
+
+    @Test
+    void currentProficiencyIsTheLatestTrustedEvidenceAndShowsItsSource() {
+        CurrentUser admin = users.signIn("admin");
+        CurrentProficiency a2Now = proficiency.current(admin, a2).stream().filter(p -> p.competencyCode().equals(code)).findFirst().orElseThrow();
+        assertThat(a2Now.level()).isEqualByComparingTo(BigDecimal.valueOf(required - 0.5));
+        assertThat(a2Now.source()).isEqualTo("manager_validation");
+        assertThat(a2Now.observedOn()).isEqualTo(DAY);
+        assertThat(proficiency.current(admin, b1)).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("360"));
+        assertThat(proficiency.current(admin, t1)).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("assessment"));
+        assertThat(proficiency.current(admin, a3)).isEmpty();
+    }
+
+    @Test
+    void theHeatMapByUnitCountsWhatHandCountingGives() {
+        CurrentUser hr = users.signInHr(root);
+        GapMap map = gaps.heatMap(hr, new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT));
+        assertThat(map.groups()).extracting(GapMap.Group::name, GapMap.Group::people)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GAP-A", 3), org.assertj.core.groups.Tuple.tuple("GAP-B", 1),
+                        org.assertj.core.groups.Tuple.tuple("GAP-TEST", 1));
+        GapMap.Cell a = map.cell(unitA, competency).orElseThrow();
+        assertThat(a.required()).isEqualTo(3);
+        assertThat(a.assessed()).isEqualTo(2);
+        assertThat(a.below()).isEqualTo(2);
+        assertThat(a.percentBelow()).contains(100);
+        assertThat(a.averageGap()).isEqualByComparingTo("0.75");          // (1 + 0.5) / 2
+        GapMap.Cell b = map.cell(unitB, competency).orElseThrow();
+        assertThat(b.percentBelow()).contains(0);
+        assertThat(b.averageGap()).isEqualByComparingTo("0");
+        GapMap.Cell top = map.cell(root, competency).orElseThrow();
+        assertThat(top.below()).isEqualTo(1);
+        assertThat(top.averageGap()).isEqualByComparingTo("1");
+        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,3," + code + ",").contains(",3,2,2,100,0.75\n");
+    }
+
+    @Test
+    void byRoleAndFilteredTheFiguresAddUp() {
+        CurrentUser hr = users.signInHr(root);
+        GapMap byRole = gaps.heatMap(hr, new GapFilter(null, framework, null, null, GapFilter.Grouping.ROLE));
+        GapMap.Cell cra = byRole.cells().entrySet().stream().filter(e -> e.getKey().competencyId() == competency).findFirst()
+                .orElseThrow().getValue();
+        assertThat(cra.required()).isEqualTo(5);
+        assertThat(cra.assessed()).isEqualTo(4);
+        assertThat(cra.below()).isEqualTo(3);
+        assertThat(cra.percentBelow()).contains(75);
+        assertThat(cra.averageGap()).isEqualByComparingTo("0.63");        // (1 + 0.5 + 0 + 1) / 4 = 0.625
+        GapMap onlyB = gaps.heatMap(hr, new GapFilter(unitB, framework, null, "DE", GapFilter.Grouping.UNIT));
+        assertThat(onlyB.groups()).extracting(GapMap.Group::name).containsExactly("GAP-B");
+        assertThat(gaps.heatMap(hr, new GapFilter(null, framework, null, "FR", GapFilter.Grouping.UNIT)).groups()).isEmpty();
+    }
+
+    @Test
+    void theDrillDownListsThePeopleLargestGapFirstAndOnlyInScope() {
+        List<GapPerson> people = gaps.people(users.signInHr(root), new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT),
+                unitA, competency);
+        assertThat(people).extracting(GapPerson::employeeId).containsExactly(a1, a2, a3);
+        assertThat(people.get(1).sourceLabel()).isEqualTo("manager's validation");
+        assertThat(people.get(2).current()).isNull();
+        // a manager elsewhere sees none of them
+        CurrentUser lukas = users.signIn("manager");
+        assertThat(gaps.heatMap(lukas, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT)).groups()).isEmpty();
+        assertThat(gaps.people(lukas, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT), unitA, competency)).isEmpty();
+    }
+}
