@@ -62,6 +62,7 @@ class FirstStartLoader implements ApplicationRunner {
     private final CourseService courses;
     private final DemoTraining training;
     private final DemoCoaching coaching;
+    private final DemoSuccession succession;
     private final ContentProperties properties;
     private final SecurityProperties security;
     private final Environment environment;
@@ -71,11 +72,12 @@ class FirstStartLoader implements ApplicationRunner {
                      UserAccountService accounts, DemoAccounts demoAccounts, PasswordEncoder passwordEncoder,
                      TransactionTemplate transaction, ContentProperties properties, SecurityProperties security,
                      Environment environment, DemoAssessments assessments, CourseService courses, DemoTraining training,
-                     DemoCoaching coaching) {
+                     DemoCoaching coaching, DemoSuccession succession) {
         this.assessments = assessments;
         this.courses = courses;
         this.training = training;
         this.coaching = coaching;
+        this.succession = succession;
         this.repository = repository;
         this.people = people;
         this.frameworks = frameworks;
@@ -157,6 +159,7 @@ class FirstStartLoader implements ApplicationRunner {
         assessments.load();
         training.load();
         coaching.load();
+        succession.load();
         demoAccounts.markLoaded(usernames, Instant.now().toString());
         log.info("Loaded the demo organisation: {}", report.summary());
     }

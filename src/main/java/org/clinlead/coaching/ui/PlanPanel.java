@@ -102,7 +102,7 @@ class PlanPanel extends VerticalLayout {
             add(actionGrid(d, d.agreedActions()));
         }
         if (!d.suggestions().isEmpty()) {
-            add(new H3("Suggested from 360 reports"));
+            add(new H3("Suggested goals"));
             Grid<PlanDetail.Suggestion> grid = new Grid<>(PlanDetail.Suggestion.class, false);
             grid.addColumn(s -> s.competencyCode() + " " + s.competencyName()).setHeader("Competency").setFlexGrow(1);
             grid.addColumn(s -> s.currentLevel() == null ? "–" : s.currentLevel().toPlainString()).setHeader("Now").setAutoWidth(true);
