@@ -1,0 +1,100 @@
+package org.clinlead.insights.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.clinlead.core.security.CurrentUser;
+import org.clinlead.core.security.CurrentUserProvider;
+import org.clinlead.core.security.Roles;
+import org.clinlead.core.ui.charts.BarChart;
+import org.clinlead.insights.Overview;
+import org.clinlead.insights.OverviewQuery;
+import org.clinlead.insights.SkillsGapQuery;
+
+/**
+ * One page for a director's organisation: headcount, training compliance, 360 participation, top
+ * skills gaps, succession coverage and coaching activity; each tile opens its detail.
+ */
+@Route("insights/overview")
+@PageTitle("Director overview")
+@Menu(order = 705, title = "Director overview", icon = "vaadin:dashboard")
+@RolesAllowed({Roles.DIRECTOR, Roles.HR, Roles.ADMIN})
+public class OverviewView extends VerticalLayout {
+
+    private final OverviewQuery overview;
+    private final SkillsGapQuery gaps;
+    private final CurrentUser user;
+    private final ComboBox<SkillsGapQuery.Unit> unit = new ComboBox<>("Organisation unit");
+    private final Div tiles = new Div();
+    private final VerticalLayout detail = new VerticalLayout();
+
+    public OverviewView(OverviewQuery overview, SkillsGapQuery gaps, CurrentUserProvider currentUser) {
+        this.overview = overview;
+        this.gaps = gaps;
+        this.user = currentUser.require();
+        List<SkillsGapQuery.Unit> units = gaps.units(user);
+        unit.setItems(units);
+        unit.setItemLabelGenerator(SkillsGapQuery.Unit::name);
+        units.stream().filter(u -> u.id() == gaps.defaultRoot(user)).findFirst().ifPresent(unit::setValue);
+        unit.addValueChangeListener(e -> refresh());
+        tiles.addClassName("tiles");
+        detail.setPadding(false);
+        add(unit, tiles, detail);
+        refresh();
+    }
+
+    private void refresh() {
+        tiles.removeAll();
+        detail.removeAll();
+        long root = unit.getValue() == null ? gaps.defaultRoot(user) : unit.getValue().id();
+        Overview o = overview.overview(user, root);
+        tiles.add(tile("Headcount", String.valueOf(o.active()), o.onLeave() + " on leave · " + o.hiredLastYear() + " hired in the last 12 months",
+                "people"));
+        tiles.add(tile("Training compliance", o.trainingPercent() == null ? "–" : o.trainingPercent() + " %",
+                o.trainingCompliant() + " of " + o.trainingRequired() + " required · " + o.trainingOverdue() + " overdue", "training/compliance"));
+        tiles.add(tile("360 participation", o.participationPercent() == null ? "–" : o.participationPercent() + " %",
+                o.ratersAnswered() + " of " + o.raters() + " raters answered in the last 12 months", "assessments/reports"));
+        tiles.add(tile("Succession coverage", o.benchStrengthPercent() + " %", o.positionsReadyNow() + " of " + o.positions()
+                + " critical positions with a ready-now successor · " + o.singlePoints() + " with nobody named", "insights/succession"));
+        tiles.add(tile("Coaching", String.valueOf(o.relationships()), "active relationships · " + o.sessions90Days() + " sessions and "
+                + o.hours90Days().toPlainString() + " hours in 90 days", user.hasAnyRole(Roles.HR, Roles.ADMIN) ? "coaching/programme" : null));
+        tiles.add(tile("Top skills gap", o.topGaps().isEmpty() ? "–" : o.topGaps().getFirst().code(),
+                o.topGaps().isEmpty() ? "not enough evidence yet" : o.topGaps().getFirst().percentBelow() + " % of assessed below their role's level",
+                "insights/skills-gaps"));
+        detail.add(new H3("Top skills gaps in " + o.unitName()));
+        if (o.topGaps().isEmpty()) {
+            detail.add(new Paragraph("Not enough current proficiency yet (competencies with fewer than 3 assessed people are left out)."));
+        } else {
+            detail.add(BarChart.render("Share of assessed people below their role's required level", o.topGaps().stream()
+                    .map(g -> new BarChart.Bar(g.code() + " " + g.name(), g.percentBelow(),
+                            g.percentBelow() + " % of " + g.assessed())).toList()));
+        }
+    }
+
+    private static Component tile(String title, String figure, String caption, String route) {
+        Div tile = new Div();
+        tile.addClassName("tile");
+        Span heading = new Span(title);
+        heading.addClassName("tile-title");
+        Span value = new Span(figure);
+        value.addClassName("tile-figure");
+        Span text = new Span(caption);
+        text.addClassName("tile-caption");
+        tile.add(heading, value, text);
+        if (route != null) {
+            tile.addClassName("tile-link");
+            tile.getElement().addEventListener("click", e -> UI.getCurrent().navigate(route));
+        }
+        return tile;
+    }
+}
