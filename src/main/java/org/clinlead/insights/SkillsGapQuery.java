@@ -9,6 +9,7 @@ import static org.clinlead.db.Tables.FRAMEWORK_VERSION;
 import static org.clinlead.db.Tables.JOB_ROLE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
+import static org.clinlead.db.Tables.PROFICIENCY_LEVEL;
 import static org.clinlead.db.Tables.ROLE_REQUIREMENT;
 
 import java.math.BigDecimal;
@@ -140,6 +141,44 @@ public class SkillsGapQuery {
                 .orderBy(gap.desc().nullsLast(), EMPLOYEE.LAST_NAME, EMPLOYEE.FIRST_NAME)
                 .limit(2000)
                 .fetch(r -> new GapPerson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+
+    /**
+     * The bench of a competency: people under the root (in the reader's scope, any role) whose
+     * current proficiency is at the top of the framework's scale, who could coach others in it.
+     */
+    public List<GapPerson> bench(CurrentUser user, GapFilter filter, long competencyId) {
+        long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
+        Field<Integer> top = DSL.field(DSL.select(DSL.max(PROFICIENCY_LEVEL.LEVEL_NO)).from(PROFICIENCY_LEVEL)
+                .where(PROFICIENCY_LEVEL.FRAMEWORK_VERSION_ID.eq(COMPETENCY.FRAMEWORK_VERSION_ID)));
+        return dsl.select(EMPLOYEE.ID, DSL.concat(EMPLOYEE.FIRST_NAME, DSL.inline(" "), EMPLOYEE.LAST_NAME), JOB_ROLE.NAME,
+                        ORG_UNIT.NAME, top, CURRENT_PROFICIENCY.LEVEL, CURRENT_PROFICIENCY.SOURCE, CURRENT_PROFICIENCY.OBSERVED_ON)
+                .from(COMPETENCY)
+                .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(COMPETENCY.FRAMEWORK_VERSION_ID))
+                .join(CURRENT_PROFICIENCY).on(CURRENT_PROFICIENCY.FRAMEWORK_ID.eq(FRAMEWORK_VERSION.FRAMEWORK_ID))
+                .and(CURRENT_PROFICIENCY.COMPETENCY_CODE.eq(COMPETENCY.CODE))
+                .join(EMPLOYEE).on(EMPLOYEE.ID.eq(CURRENT_PROFICIENCY.EMPLOYEE_ID))
+                .join(JOB_ROLE).on(JOB_ROLE.ID.eq(EMPLOYEE.JOB_ROLE_ID))
+                .join(ORG_UNIT).on(ORG_UNIT.ID.eq(EMPLOYEE.ORG_UNIT_ID))
+                .where(COMPETENCY.ID.eq(competencyId)).and(CURRENT_PROFICIENCY.LEVEL.ge(top.cast(BigDecimal.class)))
+                .and(people(user, new GapFilter(root, filter.frameworkId(), null, filter.country(), filter.grouping()), root))
+                .orderBy(CURRENT_PROFICIENCY.LEVEL.desc(), EMPLOYEE.LAST_NAME, EMPLOYEE.FIRST_NAME)
+                .limit(200)
+                .fetch(r -> new GapPerson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+
+    /** The heat map as an XLSX workbook: the same lines as the CSV, with numbers as numbers. */
+    public static byte[] xlsx(GapMap map) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("Group", "People", "Competency code", "Competency", "Required of", "Assessed", "Below required",
+                "Percent below", "Average gap"));
+        for (GapMap.Group g : map.groups()) {
+            for (GapMap.Competency c : map.competencies()) {
+                map.cell(g.id(), c.id()).ifPresent(cell -> rows.add(java.util.Arrays.asList(g.name(), g.people(), c.code(), c.name(),
+                        cell.required(), cell.assessed(), cell.below(), cell.percentBelow().orElse(null), cell.averageGap())));
+            }
+        }
+        return org.clinlead.core.content.XlsxWriter.write("Skills gaps", rows);
     }
 
     /** The heat map as CSV: one line per group and competency. */

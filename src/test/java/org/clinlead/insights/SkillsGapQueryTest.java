@@ -136,6 +136,22 @@ class SkillsGapQueryTest {
         assertThat(top.below()).isEqualTo(1);
         assertThat(top.averageGap()).isEqualByComparingTo("1");
         assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,3," + code + ",").contains(",3,2,2,100,0.75\n");
+        assertThat(sheet(SkillsGapQuery.xlsx(map))).contains("<t xml:space=\"preserve\">GAP-A</t>").contains("<v>0.75</v>")
+                .contains("<v>100</v>");
+    }
+
+    /** The worksheet XML of a workbook. */
+    static String sheet(byte[] xlsx) {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            throw new AssertionError("no worksheet");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -161,6 +177,14 @@ class SkillsGapQueryTest {
         assertThat(people).extracting(GapPerson::employeeId).containsExactly(a1, a2, a3);
         assertThat(people.get(1).sourceLabel()).isEqualTo("manager's validation");
         assertThat(people.get(2).current()).isNull();
+        // the bench: nobody at the top of the scale yet; a verified assessment at the top puts Anna-like a3 on it
+        assertThat(gaps.bench(users.signInHr(root), new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT), competency)).isEmpty();
+        int top = dsl.select(org.jooq.impl.DSL.max(Tables.PROFICIENCY_LEVEL.LEVEL_NO)).from(Tables.PROFICIENCY_LEVEL)
+                .join(Tables.COMPETENCY).on(Tables.COMPETENCY.FRAMEWORK_VERSION_ID.eq(Tables.PROFICIENCY_LEVEL.FRAMEWORK_VERSION_ID))
+                .where(Tables.COMPETENCY.ID.eq(competency)).fetchSingle().value1();
+        evidence(a3, "assessment", top, DAY);
+        assertThat(gaps.bench(users.signInHr(root), new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT), competency))
+                .extracting(GapPerson::employeeId).containsExactly(a3);
         // a manager elsewhere sees none of them
         CurrentUser lukas = users.signIn("manager");
         assertThat(gaps.heatMap(lukas, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT)).groups()).isEmpty();

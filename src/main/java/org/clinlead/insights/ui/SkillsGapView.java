@@ -123,7 +123,11 @@ public class SkillsGapView extends VerticalLayout {
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "skills-gaps.csv", "text/csv", csv.length())),
                 "Download CSV");
-        map.add(grid, new HorizontalLayout(download, legend()));
+        byte[] xlsx = SkillsGapQuery.xlsx(data);
+        Anchor workbook = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(xlsx),
+                "skills-gaps.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length)),
+                "Download XLSX");
+        map.add(grid, new HorizontalLayout(download, workbook, legend()));
     }
 
     private static Span header(GapMap.Competency c) {
@@ -167,6 +171,10 @@ public class SkillsGapView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> UI.getCurrent().navigate("development/people/" + e.getItem().employeeId()));
         drill.add(grid, new Paragraph("Click a person for their development plans."));
+        List<GapPerson> bench = gaps.bench(user, filter, c.id());
+        drill.add(new H3("Bench: at the top level of " + c.code() + ", could coach others"));
+        drill.add(new Paragraph(bench.isEmpty() ? "Nobody here is at the top level yet."
+                : String.join(", ", bench.stream().map(p -> p.name() + " (" + p.roleName() + ", " + p.sourceLabel() + ")").toList())));
     }
 
     private static HorizontalLayout legend() {
