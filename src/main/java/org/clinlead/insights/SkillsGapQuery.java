@@ -2,7 +2,9 @@ package org.clinlead.insights;
 
 import static org.clinlead.db.Tables.COMPETENCY;
 import static org.clinlead.db.Tables.COMPETENCY_DOMAIN;
+import static org.clinlead.db.Tables.COMPETENCY_EVIDENCE;
 import static org.clinlead.db.Tables.CURRENT_PROFICIENCY;
+import static org.clinlead.db.Tables.CYCLE_SUBJECT;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.FRAMEWORK;
 import static org.clinlead.db.Tables.FRAMEWORK_VERSION;
@@ -10,6 +12,7 @@ import static org.clinlead.db.Tables.JOB_ROLE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
 import static org.clinlead.db.Tables.PROFICIENCY_LEVEL;
+import static org.clinlead.db.Tables.REVIEW_CYCLE;
 import static org.clinlead.db.Tables.ROLE_REQUIREMENT;
 
 import java.math.BigDecimal;
@@ -165,6 +168,41 @@ public class SkillsGapQuery {
                 .orderBy(CURRENT_PROFICIENCY.LEVEL.desc(), EMPLOYEE.LAST_NAME, EMPLOYEE.FIRST_NAME)
                 .limit(200)
                 .fetch(r -> new GapPerson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+
+    /** The gaps as one 360 found them: when, how many ratings, how many below the required level, the average gap. */
+    public record TrendPoint(String label, java.time.LocalDate observedOn, int assessed, int below, BigDecimal averageGap) {
+
+        public int percentBelow() {
+            return assessed == 0 ? 0 : Math.round(100f * below / assessed);
+        }
+    }
+
+    /**
+     * The gap trend across 360 cycles: for the people of the map (their current roles), each
+     * released 360's all-others means in the framework against what the role requires, one point
+     * per cycle (by the end of its rating window), oldest first.
+     */
+    public List<TrendPoint> trend(CurrentUser user, GapFilter filter) {
+        long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
+        var e = COMPETENCY_EVIDENCE;
+        Field<BigDecimal> gap = DSL.greatest(ROLE_REQUIREMENT.REQUIRED_LEVEL.cast(BigDecimal.class).minus(e.LEVEL), DSL.inline(BigDecimal.ZERO));
+        Field<String> label = DSL.coalesce(DSL.max(REVIEW_CYCLE.NAME), DSL.inline("360"));
+        return dsl.select(label, e.OBSERVED_ON, DSL.count(), DSL.count().filterWhere(e.LEVEL.lt(ROLE_REQUIREMENT.REQUIRED_LEVEL.cast(BigDecimal.class))),
+                        DSL.avg(gap))
+                .from(e)
+                .join(EMPLOYEE).on(EMPLOYEE.ID.eq(e.EMPLOYEE_ID))
+                .join(ROLE_REQUIREMENT).on(ROLE_REQUIREMENT.JOB_ROLE_ID.eq(EMPLOYEE.JOB_ROLE_ID))
+                .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(ROLE_REQUIREMENT.FRAMEWORK_VERSION_ID))
+                .and(FRAMEWORK_VERSION.STATUS.eq("published")).and(FRAMEWORK_VERSION.FRAMEWORK_ID.eq(e.FRAMEWORK_ID))
+                .join(COMPETENCY).on(COMPETENCY.ID.eq(ROLE_REQUIREMENT.COMPETENCY_ID)).and(COMPETENCY.CODE.eq(e.COMPETENCY_CODE))
+                .leftJoin(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(e.CYCLE_SUBJECT_ID))
+                .leftJoin(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
+                .where(e.SOURCE.eq("360")).and(e.FRAMEWORK_ID.eq(filter.frameworkId())).and(people(user, filter, root))
+                .groupBy(e.OBSERVED_ON, REVIEW_CYCLE.ID)
+                .orderBy(e.OBSERVED_ON)
+                .fetch(r -> new TrendPoint(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5() == null ? null : r.value5().setScale(2, RoundingMode.HALF_UP)));
     }
 
     /** The heat map as an XLSX workbook: the same lines as the CSV, with numbers as numbers. */

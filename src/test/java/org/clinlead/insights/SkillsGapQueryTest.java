@@ -155,6 +155,21 @@ class SkillsGapQueryTest {
     }
 
     @Test
+    void theTrendHasOnePointPer360() {
+        // 360 evidence at two dates: DAY.minusMonths(6) only a2 (above), DAY a1 (below by 1), b1 (at), t1 (at)
+        List<SkillsGapQuery.TrendPoint> trend = gaps.trend(users.signInHr(root), new GapFilter(null, framework, null, null,
+                GapFilter.Grouping.UNIT));
+        assertThat(trend).extracting(SkillsGapQuery.TrendPoint::observedOn).containsExactly(DAY.minusMonths(6), DAY);
+        assertThat(trend.getFirst().assessed()).isEqualTo(1);
+        assertThat(trend.getFirst().below()).isZero();
+        SkillsGapQuery.TrendPoint last = trend.getLast();
+        assertThat(last.assessed()).isEqualTo(3);
+        assertThat(last.below()).isEqualTo(1);
+        assertThat(last.percentBelow()).isEqualTo(33);
+        assertThat(last.averageGap()).isEqualByComparingTo("0.33");
+    }
+
+    @Test
     void byRoleAndFilteredTheFiguresAddUp() {
         CurrentUser hr = users.signInHr(root);
         GapMap byRole = gaps.heatMap(hr, new GapFilter(null, framework, null, null, GapFilter.Grouping.ROLE));

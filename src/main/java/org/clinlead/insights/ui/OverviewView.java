@@ -2,7 +2,6 @@ package org.clinlead.insights.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,7 +11,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
@@ -34,7 +32,7 @@ public class OverviewView extends VerticalLayout {
     private final OverviewQuery overview;
     private final SkillsGapQuery gaps;
     private final CurrentUser user;
-    private final ComboBox<SkillsGapQuery.Unit> unit = new ComboBox<>("Organisation unit");
+    private final UnitPicker unit;
     private final Div tiles = new Div();
     private final VerticalLayout detail = new VerticalLayout();
 
@@ -42,11 +40,7 @@ public class OverviewView extends VerticalLayout {
         this.overview = overview;
         this.gaps = gaps;
         this.user = currentUser.require();
-        List<SkillsGapQuery.Unit> units = gaps.units(user);
-        unit.setItems(units);
-        unit.setItemLabelGenerator(SkillsGapQuery.Unit::name);
-        units.stream().filter(u -> u.id() == gaps.defaultRoot(user)).findFirst().ifPresent(unit::setValue);
-        unit.addValueChangeListener(e -> refresh());
+        this.unit = new UnitPicker(gaps, user, this::refresh);
         tiles.addClassName("tiles");
         detail.setPadding(false);
         add(unit, tiles, detail);
@@ -56,7 +50,7 @@ public class OverviewView extends VerticalLayout {
     private void refresh() {
         tiles.removeAll();
         detail.removeAll();
-        long root = unit.getValue() == null ? gaps.defaultRoot(user) : unit.getValue().id();
+        long root = unit.root();
         Overview o = overview.overview(user, root);
         tiles.add(tile("Headcount", String.valueOf(o.active()), o.onLeave() + " on leave · " + o.hiredLastYear() + " hired in the last 12 months",
                 "people"));

@@ -24,6 +24,7 @@ import java.util.List;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
+import org.clinlead.core.ui.charts.BarChart;
 import org.clinlead.insights.GapFilter;
 import org.clinlead.insights.GapMap;
 import org.clinlead.insights.GapPerson;
@@ -44,7 +45,7 @@ public class SkillsGapView extends VerticalLayout {
 
     private final SkillsGapQuery gaps;
     private final CurrentUser user;
-    private final ComboBox<SkillsGapQuery.Unit> unit = new ComboBox<>("Organisation unit");
+    private final UnitPicker unit;
     private final Select<SkillsGapQuery.Framework> framework = new Select<>();
     private final Select<GapFilter.Grouping> grouping = new Select<>();
     private final ComboBox<JobRole> role = new ComboBox<>("Job role");
@@ -58,11 +59,7 @@ public class SkillsGapView extends VerticalLayout {
         add(new Paragraph("What people's roles require against their current proficiency (docs/insights.md). A cell shows the "
                 + "share of assessed people below the required level and their average gap; people without evidence are counted "
                 + "apart. Click a cell for the people."));
-        List<SkillsGapQuery.Unit> units = gaps.units(user);
-        unit.setItems(units);
-        unit.setItemLabelGenerator(SkillsGapQuery.Unit::name);
-        unit.setVisible(!units.isEmpty());
-        units.stream().filter(u -> u.id() == gaps.defaultRoot(user)).findFirst().ifPresent(unit::setValue);
+        this.unit = new UnitPicker(gaps, user, this::refresh);
         framework.setLabel("Framework");
         framework.setItems(gaps.frameworks());
         framework.setItemLabelGenerator(SkillsGapQuery.Framework::name);
@@ -77,7 +74,6 @@ public class SkillsGapView extends VerticalLayout {
         country.setPlaceholder("e.g. DE");
         country.setMaxLength(2);
         country.setWidth("6em");
-        unit.addValueChangeListener(e -> refresh());
         framework.addValueChangeListener(e -> refresh());
         grouping.addValueChangeListener(e -> refresh());
         role.addValueChangeListener(e -> refresh());
@@ -91,7 +87,7 @@ public class SkillsGapView extends VerticalLayout {
     }
 
     private GapFilter filter() {
-        return new GapFilter(unit.getValue() == null ? null : unit.getValue().id(),
+        return new GapFilter(unit.chosen(),
                 framework.getValue() == null ? -1 : framework.getValue().id(),
                 role.getValue() == null ? null : role.getValue().id(),
                 country.getValue().isBlank() ? null : country.getValue().trim().toUpperCase(java.util.Locale.ROOT), grouping.getValue());
@@ -128,6 +124,12 @@ public class SkillsGapView extends VerticalLayout {
                 "skills-gaps.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length)),
                 "Download XLSX");
         map.add(grid, new HorizontalLayout(download, workbook, legend()));
+        List<SkillsGapQuery.TrendPoint> trend = gaps.trend(user, filter);
+        map.add(new H3("Trend across 360 cycles"));
+        map.add(trend.isEmpty() ? new Paragraph("No released 360 in this framework for these people yet.")
+                : BarChart.render("Share of 360 ratings below the required level, per cycle", trend.stream()
+                        .map(t -> new BarChart.Bar(t.label() + " (" + t.observedOn() + ")", t.percentBelow(), t.percentBelow() + " % of "
+                                + t.assessed() + (t.averageGap() == null ? "" : ", gap " + t.averageGap().toPlainString()))).toList()));
     }
 
     private static Span header(GapMap.Competency c) {

@@ -59,7 +59,7 @@ public class SuccessionView extends VerticalLayout {
     private final JobRoleQuery roles;
     private final EmployeeQuery people;
     private final CurrentUser user;
-    private final ComboBox<SkillsGapQuery.Unit> unit = new ComboBox<>("Organisation unit");
+    private final UnitPicker unit;
     private final VerticalLayout content = new VerticalLayout();
     private final VerticalLayout detail = new VerticalLayout();
 
@@ -71,11 +71,7 @@ public class SuccessionView extends VerticalLayout {
         this.gaps = gaps;
         this.roles = roles;
         this.user = currentUser.require();
-        List<SkillsGapQuery.Unit> units = gaps.units(user);
-        unit.setItems(units);
-        unit.setItemLabelGenerator(SkillsGapQuery.Unit::name);
-        units.stream().filter(u -> u.id() == gaps.defaultRoot(user)).findFirst().ifPresent(unit::setValue);
-        unit.addValueChangeListener(e -> refresh());
+        this.unit = new UnitPicker(gaps, user, this::refresh);
         Button add = new Button("New critical position", e -> positionDialog().open());
         HorizontalLayout bar = new HorizontalLayout(unit, add);
         bar.setAlignItems(Alignment.BASELINE);
@@ -87,7 +83,7 @@ public class SuccessionView extends VerticalLayout {
     }
 
     private long root() {
-        return unit.getValue() == null ? gaps.defaultRoot(user) : unit.getValue().id();
+        return unit.root();
     }
 
     private void refresh() {

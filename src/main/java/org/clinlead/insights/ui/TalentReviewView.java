@@ -51,7 +51,7 @@ public class TalentReviewView extends VerticalLayout {
     private final SuccessionQuery succession;
     private final SkillsGapQuery gaps;
     private final CurrentUser user;
-    private final ComboBox<SkillsGapQuery.Unit> unit = new ComboBox<>("Organisation unit");
+    private final UnitPicker unit;
     private final VerticalLayout content = new VerticalLayout();
 
     public TalentReviewView(SuccessionQuery succession, SuccessionService service, SkillsGapQuery gaps, EmployeeQuery people,
@@ -59,11 +59,7 @@ public class TalentReviewView extends VerticalLayout {
         this.succession = succession;
         this.gaps = gaps;
         this.user = currentUser.require();
-        List<SkillsGapQuery.Unit> units = gaps.units(user);
-        unit.setItems(units);
-        unit.setItemLabelGenerator(SkillsGapQuery.Unit::name);
-        units.stream().filter(u -> u.id() == gaps.defaultRoot(user)).findFirst().ifPresent(unit::setValue);
-        unit.addValueChangeListener(e -> refresh());
+        this.unit = new UnitPicker(gaps, user, this::refresh);
         content.setPadding(false);
 
         ComboBox<EmployeeListItem> person = new ComboBox<>("Person");
@@ -100,7 +96,7 @@ public class TalentReviewView extends VerticalLayout {
 
     private void refresh() {
         content.removeAll();
-        long root = unit.getValue() == null ? gaps.defaultRoot(user) : unit.getValue().id();
+        long root = unit.root();
         List<Succession.Rating> ratings = succession.nineBox(user, root);
         Div box = new Div();
         box.addClassName("nine-box");
