@@ -35,6 +35,7 @@ public final class Benchmarks {
             new AssessmentBenchmark(context).run();
             new TrainingBenchmark(context).run();
             new CoachingBenchmark(context).run();
+            new InsightsBenchmark(context).run();
         } finally {
             context.close();
         }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -12,7 +13,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.clinlead.core.InvalidInputException;
@@ -22,6 +26,8 @@ import org.clinlead.core.ui.Notifications;
 import org.clinlead.insights.Pathway;
 import org.clinlead.insights.PathwayQuery;
 import org.clinlead.insights.PathwayService;
+import org.clinlead.insights.PortfolioPdf;
+import org.clinlead.insights.PortfolioQuery;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -36,13 +42,16 @@ import org.springframework.security.access.AccessDeniedException;
 public class PathwayView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PathwayQuery pathways;
+    private final PortfolioQuery portfolios;
+    private final Anchor portfolio = new Anchor();
     private final PathwayService service;
     private final CurrentUser user;
     private final Select<PathwayQuery.Role> target = new Select<>();
     private final VerticalLayout content = new VerticalLayout();
     private Long employeeId;
 
-    public PathwayView(PathwayQuery pathways, PathwayService service, CurrentUserProvider currentUser) {
+    public PathwayView(PathwayQuery pathways, PathwayService service, PortfolioQuery portfolios, CurrentUserProvider currentUser) {
+        this.portfolios = portfolios;
         this.pathways = pathways;
         this.service = service;
         this.user = currentUser.require();
@@ -52,7 +61,7 @@ public class PathwayView extends VerticalLayout implements BeforeEnterObserver {
         content.setPadding(false);
         add(new Paragraph("Steps come from the competencies your current and target roles require where your current proficiency "
                 + "is below the level (largest gap first), with the catalogue's courses that develop them and practice on real work, "
-                + "scheduled week by week. Choose the steps you want and accept them into your development plan."), target, content);
+                + "scheduled week by week. Choose the steps you want and accept them into your development plan."), portfolio, target, content);
     }
 
     @Override
@@ -64,6 +73,15 @@ public class PathwayView extends VerticalLayout implements BeforeEnterObserver {
             target.setVisible(false);
             return;
         }
+        long person = employeeId;
+        portfolio.setText("Download the evidence portfolio (PDF)");
+        portfolio.setHref(DownloadHandler.fromInputStream(e -> portfolios.portfolio(user, person)
+                .map(p -> {
+                    byte[] pdf = PortfolioPdf.pdf(p, user.displayName());
+                    return new DownloadResponse(new ByteArrayInputStream(pdf), "portfolio-" + p.employeeNumber() + ".pdf", "application/pdf",
+                            pdf.length);
+                })
+                .orElseGet(() -> DownloadResponse.error(404))));
         List<PathwayQuery.Role> roles = pathways.targetRoles(employeeId);
         target.setItems(roles);
         roles.stream().findFirst().ifPresent(target::setValue);

@@ -27,6 +27,8 @@ class PathwayViewTest extends KaribuTest {
         Grid<Pathway.Step> grid = (Grid<Pathway.Step>) _find(Grid.class).stream().filter(g -> g.hasClassName("pathway-grid"))
                 .findFirst().orElseThrow();
         assertThat(GridKt._findAll(grid)).isNotEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Download the evidence portfolio (PDF)")))
+                .isNotNull();
         int chosen = grid.getSelectedItems().size();
         assertThat(chosen).isBetween(1, 3);
         _click(_get(Button.class, spec -> spec.withText("Accept into the development plan")));
