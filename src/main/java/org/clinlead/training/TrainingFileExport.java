@@ -1,5 +1,9 @@
 package org.clinlead.training;
 
+import static org.clinlead.core.content.PdfKit.cell;
+import static org.clinlead.core.content.PdfKit.section;
+import static org.clinlead.core.content.PdfKit.table;
+
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +17,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.clinlead.core.content.PdfKit;
 import org.clinlead.core.signature.Signature;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -33,11 +36,6 @@ import org.openpdf.text.pdf.PdfWriter;
 public final class TrainingFileExport {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 8);
-    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7, Font.NORMAL, Color.DARK_GRAY);
 
     private TrainingFileExport() {
     }
@@ -49,10 +47,10 @@ public final class TrainingFileExport {
             PdfWriter.getInstance(document, out);
             document.open();
             PersonTraining.Person p = file.person();
-            document.add(new Paragraph("Training file", TITLE));
-            document.add(new Paragraph(p.name() + " · employee id " + p.employeeNumber() + " · " + p.orgUnit() + " · " + p.jobRole(), HEADING));
+            document.add(new Paragraph("Training file", PdfKit.TITLE));
+            document.add(new Paragraph(p.name() + " · employee id " + p.employeeNumber() + " · " + p.orgUnit() + " · " + p.jobRole(), PdfKit.HEADING));
             document.add(new Paragraph("Generated " + UTC.format(Instant.now()) + " by " + generatedBy + " from ClinLead. Records are "
-                    + "never deleted or overwritten: a correction is a separate record naming the one it corrects.", SMALL));
+                    + "never deleted or overwritten: a correction is a separate record naming the one it corrects.", PdfKit.SMALL));
 
             section(document, "Training records (" + file.records().size() + ")");
             PdfPTable records = table(new float[] {4.2f, 0.8f, 1.3f, 1.3f, 2.2f, 1, 2.2f, 2.4f},
@@ -66,7 +64,7 @@ public final class TrainingFileExport {
                 records.addCell(cell(score(r.score())));
                 records.addCell(cell(join(r.trainer(), r.provider())));
                 records.addCell(cell(r.statusLabel()));
-                PdfPCell detail = new PdfPCell(new Phrase(detail(r), SMALL));
+                PdfPCell detail = new PdfPCell(new Phrase(detail(r), PdfKit.SMALL));
                 detail.setColspan(8);
                 detail.setPadding(3);
                 detail.setBackgroundColor(new Color(0xF6, 0xF8, 0xF8));
@@ -159,30 +157,5 @@ public final class TrainingFileExport {
 
     private static String join(String a, String b) {
         return a == null ? (b == null ? "" : b) : b == null ? a : a + " / " + b;
-    }
-
-    private static void section(Document document, String title) throws DocumentException {
-        Paragraph p = new Paragraph(title, HEADING);
-        p.setSpacingBefore(10);
-        p.setSpacingAfter(4);
-        document.add(p);
-    }
-
-    private static PdfPTable table(float[] widths, String... headers) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String header : headers) {
-            PdfPCell cell = new PdfPCell(new Phrase(header, BOLD));
-            cell.setBackgroundColor(new Color(0xEE, 0xF6, 0xF6));
-            table.addCell(cell);
-        }
-        return table;
-    }
-
-    private static PdfPCell cell(String text) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, BODY));
-        cell.setPadding(3);
-        return cell;
     }
 }
