@@ -26,7 +26,6 @@ import org.clinlead.core.security.DataScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -110,6 +109,7 @@ public class SkillsGapQuery {
                 .forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()), new GapMap.Cell(r.value3(), r.value4(), r.value5(),
                         r.value6() == null ? null : r.value6().setScale(2, RoundingMode.HALF_UP))));
 
+        java.util.Set<Long> mapped = cells.keySet().stream().map(GapMap.Key::competencyId).collect(java.util.stream.Collectors.toSet());
         var competencies = dsl.select(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, COMPETENCY_DOMAIN.NAME)
                 .from(COMPETENCY)
                 .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(COMPETENCY.FRAMEWORK_VERSION_ID))
@@ -117,7 +117,7 @@ public class SkillsGapQuery {
                 .where(FRAMEWORK_VERSION.STATUS.eq("published")).and(FRAMEWORK_VERSION.FRAMEWORK_ID.eq(filter.frameworkId()))
                 .orderBy(COMPETENCY_DOMAIN.POSITION, COMPETENCY.POSITION, COMPETENCY.CODE)
                 .fetch(r -> new GapMap.Competency(r.value1(), r.value2(), r.value3(), r.value4()))
-                .stream().filter(c -> cells.keySet().stream().anyMatch(k -> k.competencyId() == c.id())).toList();
+                .stream().filter(c -> mapped.contains(c.id())).toList();
         return new GapMap(sizes, competencies, cells);
     }
 
@@ -260,12 +260,7 @@ public class SkillsGapQuery {
             return DSL.select(JOB_ROLE.ID.as("group_id"), JOB_ROLE.NAME.as("group_name"), JOB_ROLE.ID.as("member_id"))
                     .from(JOB_ROLE).asTable("gap_group");
         }
-        var child = ORG_UNIT.as("child");
-        var below = DSL.select(child.ID.as("group_id"), child.NAME.as("group_name"), ORG_UNIT_CLOSURE.DESCENDANT_ID.as("member_id"))
-                .from(child).join(ORG_UNIT_CLOSURE).on(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(child.ID))
-                .where(child.PARENT_ID.eq(root));
-        Record2<Long, String> top = dsl.select(ORG_UNIT.ID, ORG_UNIT.NAME).from(ORG_UNIT).where(ORG_UNIT.ID.eq(root)).fetchSingle();
-        return below.unionAll(DSL.select(DSL.val(top.value1()), DSL.val(top.value2()), DSL.val(top.value1()))).asTable("gap_group");
+        return SubUnits.of(root);
     }
 
     private static Condition joinGroup(GapFilter.Grouping grouping, Table<?> groups) {

@@ -127,11 +127,7 @@ public class SuccessionQuery {
                 .and(scope.orgUnitsInScope(user, CRITICAL_POSITION.ORG_UNIT_ID))
                 .groupBy(CRITICAL_POSITION.ID, CRITICAL_POSITION.ORG_UNIT_ID)
                 .asTable("per_position");
-        var child = ORG_UNIT.as("child");
-        var groups = DSL.select(child.ID.as("group_id"), child.NAME.as("group_name"), ORG_UNIT_CLOSURE.DESCENDANT_ID.as("member_id"))
-                .from(child).join(ORG_UNIT_CLOSURE).on(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(child.ID)).where(child.PARENT_ID.eq(rootUnitId))
-                .unionAll(DSL.select(ORG_UNIT.ID, ORG_UNIT.NAME, ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.ID.eq(rootUnitId)))
-                .asTable("bench_group");
+        var groups = SubUnits.of(rootUnitId);
         Field<Long> groupId = groups.field("group_id", Long.class);
         Field<String> groupName = groups.field("group_name", String.class);
         return dsl.select(groupId, groupName, DSL.count(),

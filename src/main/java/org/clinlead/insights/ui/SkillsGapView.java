@@ -115,14 +115,11 @@ public class SkillsGapView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
         grid.addClassName("gap-map");
-        String csv = SkillsGapQuery.csv(data);
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "skills-gaps.csv", "text/csv", csv.length())),
-                "Download CSV");
-        byte[] xlsx = SkillsGapQuery.xlsx(data);
-        Anchor workbook = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(xlsx),
-                "skills-gaps.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length)),
-                "Download XLSX");
+        // the files are built when downloaded, not on every change of a filter
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> file(SkillsGapQuery.csv(data)
+                .getBytes(StandardCharsets.UTF_8), "skills-gaps.csv", "text/csv")), "Download CSV");
+        Anchor workbook = new Anchor(DownloadHandler.fromInputStream(event -> file(SkillsGapQuery.xlsx(data), "skills-gaps.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")), "Download XLSX");
         map.add(grid, new HorizontalLayout(download, workbook, legend()));
         List<SkillsGapQuery.TrendPoint> trend = gaps.trend(user, filter);
         map.add(new H3("Trend across 360 cycles"));
@@ -130,6 +127,10 @@ public class SkillsGapView extends VerticalLayout {
                 : BarChart.render("Share of 360 ratings below the required level, per cycle", trend.stream()
                         .map(t -> new BarChart.Bar(t.label() + " (" + t.observedOn() + ")", t.percentBelow(), t.percentBelow() + " % of "
                                 + t.assessed() + (t.averageGap() == null ? "" : ", gap " + t.averageGap().toPlainString()))).toList()));
+    }
+
+    private static DownloadResponse file(byte[] content, String name, String type) {
+        return new DownloadResponse(new ByteArrayInputStream(content), name, type, content.length);
     }
 
     private static Span header(GapMap.Competency c) {
