@@ -21,13 +21,36 @@ public record GapMap(List<Group> groups, List<Competency> competencies, Map<Key,
     public record Key(long groupId, long competencyId) {
     }
 
-    public record Cell(int required, int assessed, int below, BigDecimal averageGap) {
+    /**
+     * A cell's counts. {@code below} and {@code averageGap} are null when fewer than
+     * {@link #MIN_GROUP} people are assessed: such a figure would show individuals' ratings.
+     */
+    public record Cell(int required, int assessed, Integer below, BigDecimal averageGap) {
 
-        /** Percent of the assessed people below the required level, or empty when nobody is assessed. */
+        /** Made from the counts; the figures of a group smaller than {@link #MIN_GROUP} are left out. */
+        public static Cell of(int required, int assessed, int below, BigDecimal gapSum) {
+            if (assessed < MIN_GROUP) {
+                return new Cell(required, assessed, null, null);
+            }
+            return new Cell(required, assessed, below, gapSum.divide(BigDecimal.valueOf(assessed), 2, java.math.RoundingMode.HALF_UP));
+        }
+
+        /** True when the group is large enough for its figures to be shown. */
+        public boolean shown() {
+            return below != null;
+        }
+
+        /** Percent of the assessed people below the required level, or empty when the group is too small to show. */
         public Optional<Integer> percentBelow() {
-            return assessed == 0 ? Optional.empty() : Optional.of(Math.round(100f * below / assessed));
+            return below == null ? Optional.empty() : Optional.of(Math.round(100f * below / assessed));
         }
     }
+
+    /**
+     * The 360 anonymity threshold (the smallest anonymous rater group ever shown): a cell's share
+     * below and average gap are shown only when at least this many people are assessed.
+     */
+    public static final int MIN_GROUP = 3;
 
     public Optional<Cell> cell(long groupId, long competencyId) {
         return Optional.ofNullable(cells.get(new Key(groupId, competencyId)));

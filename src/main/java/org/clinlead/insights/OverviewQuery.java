@@ -3,16 +3,14 @@ package org.clinlead.insights;
 import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
 import static org.clinlead.db.Tables.COACHING_SESSION;
 import static org.clinlead.db.Tables.COMPETENCY;
-import static org.clinlead.db.Tables.CURRENT_PROFICIENCY;
 import static org.clinlead.db.Tables.CYCLE_SUBJECT;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.FRAMEWORK;
-import static org.clinlead.db.Tables.FRAMEWORK_VERSION;
+import static org.clinlead.db.Tables.GAP_SUBTREE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
 import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
 import static org.clinlead.db.Tables.REVIEW_CYCLE;
-import static org.clinlead.db.Tables.ROLE_REQUIREMENT;
 import static org.clinlead.db.Tables.SESSION_PARTICIPANT;
 
 import java.math.BigDecimal;
@@ -26,6 +24,7 @@ import org.clinlead.training.ComplianceQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OverviewQuery {
 
-    /** Competencies with fewer assessed people are left out of the top gaps. */
-    static final int MIN_ASSESSED = 3;
+    /** Competencies with fewer assessed people are left out of the top gaps (the anonymity threshold). */
+    static final int MIN_ASSESSED = GapMap.MIN_GROUP;
 
     private final DSLContext dsl;
     private final DataScope scope;
@@ -49,18 +48,24 @@ public class OverviewQuery {
         this.succession = succession;
     }
 
+    /**
+     * The overview of a unit's subtree, which must lie in the reader's organisation scope (so
+     * everyone under it is in scope and counted).
+     */
     public Overview overview(CurrentUser user, long rootUnitId) {
+        if (!scope.coversUnit(user, rootUnitId)) {
+            throw new AccessDeniedException("The unit " + rootUnitId + " is outside the reader's organisation scope");
+        }
         LocalDate today = LocalDate.now();
-        Condition people = EMPLOYEE.ORG_UNIT_ID.in(DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE)
-                .where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(rootUnitId))).and(scope.employees(user, EMPLOYEE.ID));
+        var units = DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE).where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(rootUnitId));
+        Condition people = EMPLOYEE.ORG_UNIT_ID.in(units);
         String unitName = dsl.select(ORG_UNIT.NAME).from(ORG_UNIT).where(ORG_UNIT.ID.eq(rootUnitId)).fetchSingle(ORG_UNIT.NAME);
 
         var heads = dsl.select(DSL.count().filterWhere(EMPLOYEE.STATUS.eq("active")), DSL.count().filterWhere(EMPLOYEE.STATUS.eq("leave")),
                         DSL.count().filterWhere(EMPLOYEE.STATUS.ne("terminated").and(EMPLOYEE.HIRE_DATE.gt(today.minusYears(1)))))
                 .from(EMPLOYEE).where(people).fetchSingle();
 
-        ComplianceMatrix.Cell training = compliance.matrix(user, ComplianceMatrix.Grouping.UNIT,
-                new ComplianceQuery.Filter(rootUnitId, null, null, null)).total();
+        ComplianceMatrix.Cell training = compliance.total(user, rootUnitId);
 
         // raters of 360s whose rating window ended in the last twelve months, for subjects here
         var participation = dsl.select(DSL.count(), DSL.count().filterWhere(RATER_ASSIGNMENT.STATUS.eq("submitted")))
@@ -72,22 +77,19 @@ public class OverviewQuery {
                 .and(RATER_ASSIGNMENT.STATUS.ne("removed")).and(RATER_ASSIGNMENT.STATUS.ne("nominated"))
                 .fetchSingle();
 
-        var level = CURRENT_PROFICIENCY.LEVEL;
-        var below = DSL.count().filterWhere(level.lt(ROLE_REQUIREMENT.REQUIRED_LEVEL.cast(BigDecimal.class)));
-        List<Overview.TopGap> gaps = dsl.select(COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME, DSL.count(level), below)
-                .from(EMPLOYEE)
-                .join(ROLE_REQUIREMENT).on(ROLE_REQUIREMENT.JOB_ROLE_ID.eq(EMPLOYEE.JOB_ROLE_ID))
-                .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(ROLE_REQUIREMENT.FRAMEWORK_VERSION_ID)).and(FRAMEWORK_VERSION.STATUS.eq("published"))
-                .join(FRAMEWORK).on(FRAMEWORK.ID.eq(FRAMEWORK_VERSION.FRAMEWORK_ID))
-                .join(COMPETENCY).on(COMPETENCY.ID.eq(ROLE_REQUIREMENT.COMPETENCY_ID))
-                .join(CURRENT_PROFICIENCY).on(CURRENT_PROFICIENCY.EMPLOYEE_ID.eq(EMPLOYEE.ID))
-                .and(CURRENT_PROFICIENCY.FRAMEWORK_ID.eq(FRAMEWORK_VERSION.FRAMEWORK_ID)).and(CURRENT_PROFICIENCY.COMPETENCY_CODE.eq(COMPETENCY.CODE))
-                .where(people).and(EMPLOYEE.STATUS.ne("terminated"))
-                .groupBy(COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME)
-                .having(DSL.count(level).ge(MIN_ASSESSED))
-                .orderBy(below.cast(BigDecimal.class).div(DSL.count(level)).desc(), below.desc(), COMPETENCY.CODE)
+        // top gaps from the kept counts of the units (docs/insights.md, "How the figures are kept")
+        var assessed = DSL.sum(GAP_SUBTREE.ASSESSED);
+        var below = DSL.sum(GAP_SUBTREE.BELOW);
+        List<Overview.TopGap> gaps = dsl.select(COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME, assessed, below)
+                .from(GAP_SUBTREE)
+                .join(COMPETENCY).on(COMPETENCY.ID.eq(GAP_SUBTREE.COMPETENCY_ID))
+                .join(FRAMEWORK).on(FRAMEWORK.ID.eq(GAP_SUBTREE.FRAMEWORK_ID))
+                .where(GAP_SUBTREE.ANCESTOR_ID.eq(rootUnitId))
+                .groupBy(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME)
+                .having(assessed.ge(BigDecimal.valueOf(MIN_ASSESSED)))
+                .orderBy(below.div(assessed).desc(), below.desc(), COMPETENCY.CODE)
                 .limit(5)
-                .fetch(r -> new Overview.TopGap(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(r -> new Overview.TopGap(r.value1(), r.value2(), r.value3(), r.value4().intValue(), r.value5().intValue()));
 
         List<Succession.Bench> bench = succession.bench(user, rootUnitId);
         int positions = bench.stream().mapToInt(Succession.Bench::positions).sum();

@@ -8,6 +8,9 @@ import static org.clinlead.db.Tables.CYCLE_SUBJECT;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.FRAMEWORK;
 import static org.clinlead.db.Tables.FRAMEWORK_VERSION;
+import static org.clinlead.db.Tables.GAP_CELL;
+import static org.clinlead.db.Tables.GAP_SUBTREE;
+import static org.clinlead.db.Tables.GAP_TREND;
 import static org.clinlead.db.Tables.JOB_ROLE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
@@ -62,7 +65,18 @@ public class SkillsGapQuery {
                 .orderBy(FRAMEWORK.NAME).fetch(r -> new Framework(r.value1(), r.value2()));
     }
 
-    /** The units the reader may start a map from: their scope's subtree (every unit for an administrator). */
+    /**
+     * The units a heat map may start from: every unit for readers with an organisation scope (the
+     * map shows aggregates; individuals only within their scope), none for others.
+     */
+    public List<Unit> mapUnits(CurrentUser user) {
+        if (!scope.seesOrganisation(user)) {
+            return List.of();
+        }
+        return dsl.select(ORG_UNIT.ID, ORG_UNIT.NAME).from(ORG_UNIT).orderBy(ORG_UNIT.NAME).fetch(r -> new Unit(r.value1(), r.value2()));
+    }
+
+    /** The units the reader may start a page about individuals from: their scope's subtree (every unit for an administrator). */
     public List<Unit> units(CurrentUser user) {
         return dsl.select(ORG_UNIT.ID, ORG_UNIT.NAME).from(ORG_UNIT).where(scope.orgUnitsInScope(user, ORG_UNIT.ID))
                 .orderBy(ORG_UNIT.NAME).fetch(r -> new Unit(r.value1(), r.value2()));
@@ -74,40 +88,26 @@ public class SkillsGapQuery {
                 .where(ORG_UNIT.PARENT_ID.isNull()).orderBy(ORG_UNIT.ID).limit(1).fetchSingle(ORG_UNIT.ID));
     }
 
+    /**
+     * The heat map. Readers with an organisation scope (HR, directors, administrators) may map any
+     * unit: the figures are aggregates read from {@code gap_cell}, never individuals (the drill-down
+     * lists only people in their scope). Other readers (managers) map the people of their scope,
+     * counted from the proficiency itself.
+     */
     public GapMap heatMap(CurrentUser user, GapFilter filter) {
         long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
+        boolean aggregates = scope.seesOrganisation(user);
         Table<?> groups = groups(filter.grouping(), root);
         Field<Long> groupId = groups.field("group_id", Long.class);
         Field<String> groupName = groups.field("group_name", String.class);
-        Condition people = people(user, filter, root);
+        Condition people = aggregates ? people(filter, root) : people(filter, root).and(scope.employees(user, EMPLOYEE.ID));
 
-        var sizes = dsl.select(groupId, groupName, DSL.countDistinct(EMPLOYEE.ID))
-                .from(EMPLOYEE).join(groups).on(joinGroup(filter.grouping(), groups))
+        var sizes = dsl.select(groupId, groupName, DSL.count())
+                .from(EMPLOYEE).join(groups).on(joinGroup(filter.grouping(), groups, EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.JOB_ROLE_ID))
                 .where(people)
                 .groupBy(groupId, groupName).orderBy(groupName)
                 .fetch(r -> new GapMap.Group(r.value1(), r.value2(), r.value3()));
-
-        Field<Integer> required = ROLE_REQUIREMENT.REQUIRED_LEVEL;
-        Field<BigDecimal> level = CURRENT_PROFICIENCY.LEVEL;
-        Map<GapMap.Key, GapMap.Cell> cells = new HashMap<>();
-        dsl.select(groupId, COMPETENCY.ID, DSL.count(), DSL.count(level),
-                        DSL.count().filterWhere(level.lt(required.cast(BigDecimal.class))),
-                        // greatest() skips nulls, so the people without evidence are filtered out explicitly
-                        DSL.avg(DSL.greatest(required.cast(BigDecimal.class).minus(level), DSL.inline(BigDecimal.ZERO)))
-                                .filterWhere(level.isNotNull()))
-                .from(EMPLOYEE)
-                .join(groups).on(joinGroup(filter.grouping(), groups))
-                .join(ROLE_REQUIREMENT).on(ROLE_REQUIREMENT.JOB_ROLE_ID.eq(EMPLOYEE.JOB_ROLE_ID))
-                .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(ROLE_REQUIREMENT.FRAMEWORK_VERSION_ID))
-                .and(FRAMEWORK_VERSION.STATUS.eq("published")).and(FRAMEWORK_VERSION.FRAMEWORK_ID.eq(filter.frameworkId()))
-                .join(COMPETENCY).on(COMPETENCY.ID.eq(ROLE_REQUIREMENT.COMPETENCY_ID))
-                .leftJoin(CURRENT_PROFICIENCY).on(CURRENT_PROFICIENCY.EMPLOYEE_ID.eq(EMPLOYEE.ID))
-                .and(CURRENT_PROFICIENCY.FRAMEWORK_ID.eq(FRAMEWORK_VERSION.FRAMEWORK_ID))
-                .and(CURRENT_PROFICIENCY.COMPETENCY_CODE.eq(COMPETENCY.CODE))
-                .where(people)
-                .groupBy(groupId, COMPETENCY.ID)
-                .forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()), new GapMap.Cell(r.value3(), r.value4(), r.value5(),
-                        r.value6() == null ? null : r.value6().setScale(2, RoundingMode.HALF_UP))));
+        Map<GapMap.Key, GapMap.Cell> cells = aggregates ? cellsFromCounts(filter, root) : cellsOfScope(filter, groups, people);
 
         java.util.Set<Long> mapped = cells.keySet().stream().map(GapMap.Key::competencyId).collect(java.util.stream.Collectors.toSet());
         var competencies = dsl.select(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, COMPETENCY_DOMAIN.NAME)
@@ -121,6 +121,73 @@ public class SkillsGapQuery {
         return new GapMap(sizes, competencies, cells);
     }
 
+    /**
+     * The cells from the kept counts: by unit, each sub-unit's subtree counts and the root's own
+     * members' counts; by role, the root's subtree counts per role.
+     */
+    private Map<GapMap.Key, GapMap.Cell> cellsFromCounts(GapFilter filter, long root) {
+        var t = GAP_SUBTREE;
+        var own = GAP_CELL;
+        Map<GapMap.Key, GapMap.Cell> cells = new HashMap<>();
+        org.jooq.ResultQuery<? extends org.jooq.Record6<Long, Long, BigDecimal, BigDecimal, BigDecimal, BigDecimal>> query;
+        if (filter.grouping() == GapFilter.Grouping.ROLE) {
+            query = dsl.select(t.JOB_ROLE_ID, t.COMPETENCY_ID, DSL.sum(t.REQUIRED_OF), DSL.sum(t.ASSESSED), DSL.sum(t.BELOW), DSL.sum(t.GAP_SUM))
+                    .from(t)
+                    .where(t.ANCESTOR_ID.eq(root)).and(countFilter(filter, t.FRAMEWORK_ID, t.JOB_ROLE_ID, t.COUNTRY))
+                    .groupBy(t.JOB_ROLE_ID, t.COMPETENCY_ID);
+        } else {
+            query = dsl.select(t.ANCESTOR_ID, t.COMPETENCY_ID, DSL.sum(t.REQUIRED_OF), DSL.sum(t.ASSESSED), DSL.sum(t.BELOW), DSL.sum(t.GAP_SUM))
+                    .from(t)
+                    .where(t.ANCESTOR_ID.in(DSL.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(root))))
+                    .and(countFilter(filter, t.FRAMEWORK_ID, t.JOB_ROLE_ID, t.COUNTRY))
+                    .groupBy(t.ANCESTOR_ID, t.COMPETENCY_ID)
+                    .unionAll(DSL.select(own.ORG_UNIT_ID, own.COMPETENCY_ID, DSL.sum(own.REQUIRED_OF), DSL.sum(own.ASSESSED),
+                                    DSL.sum(own.BELOW), DSL.sum(own.GAP_SUM))
+                            .from(own)
+                            .where(own.ORG_UNIT_ID.eq(root)).and(countFilter(filter, own.FRAMEWORK_ID, own.JOB_ROLE_ID, own.COUNTRY))
+                            .groupBy(own.ORG_UNIT_ID, own.COMPETENCY_ID));
+        }
+        query.forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()),
+                GapMap.Cell.of(r.value3().intValue(), r.value4().intValue(), r.value5().intValue(), r.value6())));
+        return cells;
+    }
+
+    private static Condition countFilter(GapFilter filter, Field<Long> frameworkId, Field<Long> jobRoleId, Field<String> country) {
+        Condition where = frameworkId.eq(filter.frameworkId());
+        if (filter.jobRoleId() != null) {
+            where = where.and(jobRoleId.eq(filter.jobRoleId()));
+        }
+        if (filter.country() != null && !filter.country().isBlank()) {
+            where = where.and(country.eq(filter.country()));
+        }
+        return where;
+    }
+
+    /** The cells counted from the current proficiency of the people given (a manager's reporting line). */
+    private Map<GapMap.Key, GapMap.Cell> cellsOfScope(GapFilter filter, Table<?> groups, Condition people) {
+        Field<Long> groupId = groups.field("group_id", Long.class);
+        Field<BigDecimal> required = ROLE_REQUIREMENT.REQUIRED_LEVEL.cast(BigDecimal.class);
+        Field<BigDecimal> level = CURRENT_PROFICIENCY.LEVEL;
+        Map<GapMap.Key, GapMap.Cell> cells = new HashMap<>();
+        dsl.select(groupId, COMPETENCY.ID, DSL.count(), DSL.count(level), DSL.count().filterWhere(level.lt(required)),
+                        // greatest() skips nulls, so the people without evidence are filtered out explicitly
+                        DSL.coalesce(DSL.sum(DSL.greatest(required.minus(level), DSL.inline(BigDecimal.ZERO))).filterWhere(level.isNotNull()),
+                                DSL.inline(BigDecimal.ZERO)))
+                .from(EMPLOYEE)
+                .join(groups).on(joinGroup(filter.grouping(), groups, EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.JOB_ROLE_ID))
+                .join(ROLE_REQUIREMENT).on(ROLE_REQUIREMENT.JOB_ROLE_ID.eq(EMPLOYEE.JOB_ROLE_ID))
+                .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(ROLE_REQUIREMENT.FRAMEWORK_VERSION_ID))
+                .and(FRAMEWORK_VERSION.STATUS.eq("published")).and(FRAMEWORK_VERSION.FRAMEWORK_ID.eq(filter.frameworkId()))
+                .join(COMPETENCY).on(COMPETENCY.ID.eq(ROLE_REQUIREMENT.COMPETENCY_ID))
+                .leftJoin(CURRENT_PROFICIENCY).on(CURRENT_PROFICIENCY.EMPLOYEE_ID.eq(EMPLOYEE.ID))
+                .and(CURRENT_PROFICIENCY.FRAMEWORK_ID.eq(FRAMEWORK_VERSION.FRAMEWORK_ID))
+                .and(CURRENT_PROFICIENCY.COMPETENCY_CODE.eq(COMPETENCY.CODE))
+                .where(people)
+                .groupBy(groupId, COMPETENCY.ID)
+                .forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()), GapMap.Cell.of(r.value3(), r.value4(), r.value5(), r.value6())));
+        return cells;
+    }
+
     /** The people behind one cell, largest gap first, those without evidence last. */
     public List<GapPerson> people(CurrentUser user, GapFilter filter, long group, long competencyId) {
         long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
@@ -130,7 +197,7 @@ public class SkillsGapQuery {
                         ORG_UNIT.NAME, ROLE_REQUIREMENT.REQUIRED_LEVEL, CURRENT_PROFICIENCY.LEVEL, CURRENT_PROFICIENCY.SOURCE,
                         CURRENT_PROFICIENCY.OBSERVED_ON)
                 .from(EMPLOYEE)
-                .join(groups).on(joinGroup(filter.grouping(), groups))
+                .join(groups).on(joinGroup(filter.grouping(), groups, EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.JOB_ROLE_ID))
                 .join(JOB_ROLE).on(JOB_ROLE.ID.eq(EMPLOYEE.JOB_ROLE_ID))
                 .join(ORG_UNIT).on(ORG_UNIT.ID.eq(EMPLOYEE.ORG_UNIT_ID))
                 .join(ROLE_REQUIREMENT).on(ROLE_REQUIREMENT.JOB_ROLE_ID.eq(EMPLOYEE.JOB_ROLE_ID)).and(ROLE_REQUIREMENT.COMPETENCY_ID.eq(competencyId))
@@ -140,7 +207,7 @@ public class SkillsGapQuery {
                 .leftJoin(CURRENT_PROFICIENCY).on(CURRENT_PROFICIENCY.EMPLOYEE_ID.eq(EMPLOYEE.ID))
                 .and(CURRENT_PROFICIENCY.FRAMEWORK_ID.eq(FRAMEWORK_VERSION.FRAMEWORK_ID))
                 .and(CURRENT_PROFICIENCY.COMPETENCY_CODE.eq(COMPETENCY.CODE))
-                .where(people(user, filter, root)).and(groups.field("group_id", Long.class).eq(group))
+                .where(inScope(user, filter, root)).and(groups.field("group_id", Long.class).eq(group))
                 .orderBy(gap.desc().nullsLast(), EMPLOYEE.LAST_NAME, EMPLOYEE.FIRST_NAME)
                 .limit(2000)
                 .fetch(r -> new GapPerson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
@@ -164,7 +231,7 @@ public class SkillsGapQuery {
                 .join(JOB_ROLE).on(JOB_ROLE.ID.eq(EMPLOYEE.JOB_ROLE_ID))
                 .join(ORG_UNIT).on(ORG_UNIT.ID.eq(EMPLOYEE.ORG_UNIT_ID))
                 .where(COMPETENCY.ID.eq(competencyId)).and(CURRENT_PROFICIENCY.LEVEL.ge(top.cast(BigDecimal.class)))
-                .and(people(user, new GapFilter(root, filter.frameworkId(), null, filter.country(), filter.grouping()), root))
+                .and(inScope(user, new GapFilter(root, filter.frameworkId(), null, filter.country(), filter.grouping()), root))
                 .orderBy(CURRENT_PROFICIENCY.LEVEL.desc(), EMPLOYEE.LAST_NAME, EMPLOYEE.FIRST_NAME)
                 .limit(200)
                 .fetch(r -> new GapPerson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
@@ -181,10 +248,15 @@ public class SkillsGapQuery {
     /**
      * The gap trend across 360 cycles: for the people of the map (their current roles), each
      * released 360's all-others means in the framework against what the role requires, one point
-     * per cycle (by the end of its rating window), oldest first.
+     * per cycle (by the end of its rating window), oldest first. Readers with an organisation scope
+     * see the aggregate for any unit; a cycle that rated fewer people here than
+     * {@link GapMap#MIN_GROUP} is left out.
      */
     public List<TrendPoint> trend(CurrentUser user, GapFilter filter) {
         long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
+        if (scope.seesOrganisation(user)) {
+            return trendFromCounts(filter, root);
+        }
         var e = COMPETENCY_EVIDENCE;
         Field<BigDecimal> gap = DSL.greatest(ROLE_REQUIREMENT.REQUIRED_LEVEL.cast(BigDecimal.class).minus(e.LEVEL), DSL.inline(BigDecimal.ZERO));
         Field<String> label = DSL.coalesce(DSL.max(REVIEW_CYCLE.NAME), DSL.inline("360"));
@@ -198,11 +270,31 @@ public class SkillsGapQuery {
                 .join(COMPETENCY).on(COMPETENCY.ID.eq(ROLE_REQUIREMENT.COMPETENCY_ID)).and(COMPETENCY.CODE.eq(e.COMPETENCY_CODE))
                 .leftJoin(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(e.CYCLE_SUBJECT_ID))
                 .leftJoin(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
-                .where(e.SOURCE.eq("360")).and(e.FRAMEWORK_ID.eq(filter.frameworkId())).and(people(user, filter, root))
+                .where(e.SOURCE.eq("360")).and(e.FRAMEWORK_ID.eq(filter.frameworkId())).and(inScope(user, filter, root))
                 .groupBy(e.OBSERVED_ON, REVIEW_CYCLE.ID)
+                // a cycle that rated fewer people than the anonymity threshold would show individuals' ratings
+                .having(DSL.countDistinct(e.EMPLOYEE_ID).ge(GapMap.MIN_GROUP))
                 .orderBy(e.OBSERVED_ON)
                 .fetch(r -> new TrendPoint(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5() == null ? null : r.value5().setScale(2, RoundingMode.HALF_UP)));
+    }
+
+    /** The trend from the kept per-unit counts of every unit under the root. */
+    private List<TrendPoint> trendFromCounts(GapFilter filter, long root) {
+        var t = GAP_TREND;
+        var ratings = DSL.sum(t.RATINGS);
+        return dsl.select(DSL.coalesce(DSL.max(REVIEW_CYCLE.NAME), DSL.inline("360")), t.OBSERVED_ON, ratings, DSL.sum(t.BELOW),
+                        DSL.sum(t.GAP_SUM).div(ratings))
+                .from(t)
+                .leftJoin(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(t.CYCLE_ID))
+                .where(t.ORG_UNIT_ID.in(DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE)
+                        .where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(root))))
+                .and(countFilter(filter, t.FRAMEWORK_ID, t.JOB_ROLE_ID, t.COUNTRY))
+                .groupBy(t.OBSERVED_ON, t.CYCLE_ID)
+                .having(DSL.sum(t.PEOPLE).ge(BigDecimal.valueOf(GapMap.MIN_GROUP)))
+                .orderBy(t.OBSERVED_ON)
+                .fetch(r -> new TrendPoint(r.value1(), r.value2(), r.value3().intValue(), r.value4().intValue(),
+                        r.value5().setScale(2, RoundingMode.HALF_UP)));
     }
 
     /** The heat map as an XLSX workbook: the same lines as the CSV, with numbers as numbers. */
@@ -226,7 +318,7 @@ public class SkillsGapQuery {
             for (GapMap.Competency c : map.competencies()) {
                 map.cell(g.id(), c.id()).ifPresent(cell -> out.append(quote(g.name())).append(',').append(g.people()).append(',')
                         .append(c.code()).append(',').append(quote(c.name())).append(',').append(cell.required()).append(',')
-                        .append(cell.assessed()).append(',').append(cell.below()).append(',')
+                        .append(cell.assessed()).append(',').append(cell.below() == null ? "" : cell.below()).append(',')
                         .append(cell.percentBelow().map(String::valueOf).orElse("")).append(',')
                         .append(cell.averageGap() == null ? "" : cell.averageGap().toPlainString()).append('\n'));
             }
@@ -236,10 +328,14 @@ public class SkillsGapQuery {
 
     // -------------------------------------------------------------------------------------------
 
-    /** Active people (and people on leave) in scope, under the root unit, with the role and country filters. */
-    private Condition people(CurrentUser user, GapFilter filter, long root) {
+    /** The people of {@link #people(GapFilter, long)} whom the reader may see as individuals. */
+    private Condition inScope(CurrentUser user, GapFilter filter, long root) {
+        return people(filter, root).and(scope.employeesUnder(user, root, EMPLOYEE.ID));
+    }
+
+    /** Active people (and people on leave) under the root unit, with the role and country filters. */
+    private static Condition people(GapFilter filter, long root) {
         Condition c = EMPLOYEE.STATUS.ne("terminated")
-                .and(scope.employees(user, EMPLOYEE.ID))
                 .and(EMPLOYEE.ORG_UNIT_ID.in(DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE)
                         .where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(root))));
         if (filter.jobRoleId() != null) {
@@ -263,9 +359,9 @@ public class SkillsGapQuery {
         return SubUnits.of(root);
     }
 
-    private static Condition joinGroup(GapFilter.Grouping grouping, Table<?> groups) {
+    private static Condition joinGroup(GapFilter.Grouping grouping, Table<?> groups, Field<Long> orgUnitId, Field<Long> jobRoleId) {
         Field<Long> member = groups.field("member_id", Long.class);
-        return grouping == GapFilter.Grouping.ROLE ? member.eq(EMPLOYEE.JOB_ROLE_ID) : member.eq(EMPLOYEE.ORG_UNIT_ID);
+        return grouping == GapFilter.Grouping.ROLE ? member.eq(jobRoleId) : member.eq(orgUnitId);
     }
 
     private static String quote(String value) {

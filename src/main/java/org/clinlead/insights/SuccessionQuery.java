@@ -124,7 +124,7 @@ public class SuccessionQuery {
                         DSL.count().filterWhere(readiness.eq("ready_now")).as("ready_now"))
                 .from(CRITICAL_POSITION).leftJoin(named).on(named.field(SUCCESSOR.POSITION_ID).eq(CRITICAL_POSITION.ID))
                 .where(CRITICAL_POSITION.ACTIVE).and(underRoot(rootUnitId))
-                .and(scope.orgUnitsInScope(user, CRITICAL_POSITION.ORG_UNIT_ID))
+                .and(scope.coversUnit(user, rootUnitId) ? DSL.noCondition() : scope.orgUnitsInScope(user, CRITICAL_POSITION.ORG_UNIT_ID))
                 .groupBy(CRITICAL_POSITION.ID, CRITICAL_POSITION.ORG_UNIT_ID)
                 .asTable("per_position");
         var groups = SubUnits.of(rootUnitId);
@@ -143,7 +143,7 @@ public class SuccessionQuery {
     public List<Succession.Rating> nineBox(CurrentUser user, long rootUnitId) {
         return ratings(EMPLOYEE.ORG_UNIT_ID.in(DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE)
                 .where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(rootUnitId))).and(EMPLOYEE.STATUS.ne("terminated"))
-                .and(scope.employees(user, EMPLOYEE.ID)), true);
+                .and(scope.employeesUnder(user, rootUnitId, EMPLOYEE.ID)), true);
     }
 
     /** Every rating a person has had, newest first. */

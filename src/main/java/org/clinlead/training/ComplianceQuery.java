@@ -69,7 +69,9 @@ public class ComplianceQuery {
             from = from.leftJoin(child).on(child.DESCENDANT_ID.eq(EMPLOYEE.ORG_UNIT_ID))
                     .and(child.ANCESTOR_ID.in(DSL.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(root))));
         }
-        Condition where = base(user, filter, today).and(grouping == ComplianceMatrix.Grouping.STUDY
+        Condition visible = root != null ? scope.employeesUnder(user, root, TRAINING_ASSIGNMENT.EMPLOYEE_ID)
+                : scope.employees(user, TRAINING_ASSIGNMENT.EMPLOYEE_ID);
+        Condition where = base(visible, filter, today).and(grouping == ComplianceMatrix.Grouping.STUDY
                 ? TRAINING_ASSIGNMENT.STUDY_ID.isNotNull() : DSL.noCondition());
         if (root != null) {
             where = where.and(inSubtree(root));
@@ -101,11 +103,22 @@ public class ComplianceQuery {
                 new ComplianceMatrix.Cell(total[0], total[1], total[2]));
     }
 
+    /** The whole matrix's total for everyone under a unit, counted in one statement (for overviews). */
+    public ComplianceMatrix.Cell total(CurrentUser user, long orgUnitId) {
+        LocalDate today = LocalDate.now();
+        return dsl.select(DSL.count(), DSL.count().filterWhere(TrainingStatus.compliant(today)),
+                        DSL.count().filterWhere(TrainingStatus.overdue(today)))
+                .from(TRAINING_ASSIGNMENT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID))
+                .where(base(scope.employeesUnder(user, orgUnitId, TRAINING_ASSIGNMENT.EMPLOYEE_ID), Filter.none(), today))
+                .and(inSubtree(orgUnitId))
+                .fetchSingle(r -> new ComplianceMatrix.Cell(r.value1(), r.value2(), r.value3()));
+    }
+
     /** The people behind a cell (or a row or column when {@code groupId} or {@code courseId} is null). */
     public List<Requirement> people(CurrentUser user, ComplianceMatrix.Grouping grouping, Filter filter, Long groupId,
                                     Long courseId) {
         LocalDate today = LocalDate.now();
-        Condition where = base(user, filter, today);
+        Condition where = base(scope.employees(user, TRAINING_ASSIGNMENT.EMPLOYEE_ID), filter, today);
         if (courseId != null) {
             where = where.and(TRAINING_ASSIGNMENT.COURSE_ID.eq(courseId));
         }
@@ -125,7 +138,7 @@ public class ComplianceQuery {
     /** Records that expire within {@code days}: renewals due by then, and verified certifications. */
     public List<Requirement> expiring(CurrentUser user, Filter filter, int days) {
         LocalDate today = LocalDate.now();
-        return training.requirements(base(user, filter, today)
+        return training.requirements(base(scope.employees(user, TRAINING_ASSIGNMENT.EMPLOYEE_ID), filter, today)
                 .and(TRAINING_ASSIGNMENT.REASON.eq("expiry")).and(TrainingStatus.open(TRAINING_ASSIGNMENT.STATUS))
                 .and(TRAINING_ASSIGNMENT.DUE_ON.between(today, today.plusDays(days))));
     }
@@ -149,10 +162,11 @@ public class ComplianceQuery {
                 .fetchOne(ORG_UNIT.ID);
     }
 
-    private Condition base(CurrentUser user, Filter filter, LocalDate today) {
+    /** Current, not cancelled assignments of people not terminated whom {@code visible} lets the reader see, filtered. */
+    private Condition base(Condition visible, Filter filter, LocalDate today) {
         Condition where = TRAINING_ASSIGNMENT.CURRENT.isTrue().and(TRAINING_ASSIGNMENT.STATUS.ne("cancelled"))
                 .and(EMPLOYEE.STATUS.ne("terminated"))
-                .and(scope.employees(user, TRAINING_ASSIGNMENT.EMPLOYEE_ID));
+                .and(visible);
         if (filter.jobRoleId() != null) {
             where = where.and(EMPLOYEE.JOB_ROLE_ID.eq(filter.jobRoleId()));
         }

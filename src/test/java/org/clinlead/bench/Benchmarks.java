@@ -35,7 +35,6 @@ public final class Benchmarks {
             new AssessmentBenchmark(context).run();
             new TrainingBenchmark(context).run();
             new CoachingBenchmark(context).run();
-            new InsightsBenchmark(context).run();
         } finally {
             context.close();
         }

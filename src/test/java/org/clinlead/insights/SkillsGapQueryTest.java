@@ -44,6 +44,7 @@ class SkillsGapQueryTest {
     long a1;
     long a2;
     long a3;
+    long a4;
     long b1;
     long t1;
 
@@ -91,6 +92,7 @@ class SkillsGapQueryTest {
         a1 = cra("GAP-A1", unitA);
         a2 = cra("GAP-A2", unitA);
         a3 = cra("GAP-A3", unitA);
+        a4 = cra("GAP-A4", unitA);
         b1 = cra("GAP-B1", unitB);
         t1 = cra("GAP-T1", root);
         evidence(a1, "360", required - 1, DAY);                          // below by 1
@@ -98,6 +100,7 @@ class SkillsGapQueryTest {
         evidence(a2, "manager_validation", required - 0.5, DAY);         // ... the later validation sets it: below by 0.5
         evidence(a2, "goal", required + 1, DAY.plusDays(10));            // a goal met on other evidence does not set it
         // a3: no evidence
+        evidence(a4, "360", required, DAY);                              // at the required level
         evidence(b1, "manager_validation", required - 1.5, DAY.minusYears(1));
         evidence(b1, "360", required, DAY);                              // the later 360: at the required level
         evidence(t1, "360", required, DAY);
@@ -121,23 +124,25 @@ class SkillsGapQueryTest {
         CurrentUser hr = users.signInHr(root);
         GapMap map = gaps.heatMap(hr, new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT));
         assertThat(map.groups()).extracting(GapMap.Group::name, GapMap.Group::people)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GAP-A", 3), org.assertj.core.groups.Tuple.tuple("GAP-B", 1),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GAP-A", 4), org.assertj.core.groups.Tuple.tuple("GAP-B", 1),
                         org.assertj.core.groups.Tuple.tuple("GAP-TEST", 1));
         GapMap.Cell a = map.cell(unitA, competency).orElseThrow();
-        assertThat(a.required()).isEqualTo(3);
-        assertThat(a.assessed()).isEqualTo(2);
+        assertThat(a.required()).isEqualTo(4);
+        assertThat(a.assessed()).isEqualTo(3);
         assertThat(a.below()).isEqualTo(2);
-        assertThat(a.percentBelow()).contains(100);
-        assertThat(a.averageGap()).isEqualByComparingTo("0.75");          // (1 + 0.5) / 2
+        assertThat(a.percentBelow()).contains(67);
+        assertThat(a.averageGap()).isEqualByComparingTo("0.50");          // (1 + 0.5 + 0) / 3
+        // one assessed person each: their figures would be that person's rating, so they are not shown
         GapMap.Cell b = map.cell(unitB, competency).orElseThrow();
-        assertThat(b.percentBelow()).contains(0);
-        assertThat(b.averageGap()).isEqualByComparingTo("0");
-        GapMap.Cell top = map.cell(root, competency).orElseThrow();
-        assertThat(top.below()).isEqualTo(1);
-        assertThat(top.averageGap()).isEqualByComparingTo("1");
-        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,3," + code + ",").contains(",3,2,2,100,0.75\n");
-        assertThat(sheet(SkillsGapQuery.xlsx(map))).contains("<t xml:space=\"preserve\">GAP-A</t>").contains("<v>0.75</v>")
-                .contains("<v>100</v>");
+        assertThat(b.assessed()).isEqualTo(1);
+        assertThat(b.shown()).isFalse();
+        assertThat(b.below()).isNull();
+        assertThat(b.percentBelow()).isEmpty();
+        assertThat(b.averageGap()).isNull();
+        assertThat(map.cell(root, competency).orElseThrow().shown()).isFalse();
+        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,4," + code + ",").contains(",4,3,2,67,0.50\n").contains(",1,1,,,\n");
+        assertThat(sheet(SkillsGapQuery.xlsx(map))).contains("<t xml:space=\"preserve\">GAP-A</t>").contains("<v>0.50</v>")
+                .contains("<v>67</v>");
     }
 
     /** The worksheet XML of a workbook. */
@@ -156,17 +161,16 @@ class SkillsGapQueryTest {
 
     @Test
     void theTrendHasOnePointPer360() {
-        // 360 evidence at two dates: DAY.minusMonths(6) only a2 (above), DAY a1 (below by 1), b1 (at), t1 (at)
+        // 360 evidence at two dates: DAY.minusMonths(6) only a2 (one person: below the anonymity threshold, left out),
+        // DAY a1 (below by 1), a4 (at), b1 (at), t1 (at)
         List<SkillsGapQuery.TrendPoint> trend = gaps.trend(users.signInHr(root), new GapFilter(null, framework, null, null,
                 GapFilter.Grouping.UNIT));
-        assertThat(trend).extracting(SkillsGapQuery.TrendPoint::observedOn).containsExactly(DAY.minusMonths(6), DAY);
-        assertThat(trend.getFirst().assessed()).isEqualTo(1);
-        assertThat(trend.getFirst().below()).isZero();
+        assertThat(trend).extracting(SkillsGapQuery.TrendPoint::observedOn).containsExactly(DAY);
         SkillsGapQuery.TrendPoint last = trend.getLast();
-        assertThat(last.assessed()).isEqualTo(3);
+        assertThat(last.assessed()).isEqualTo(4);
         assertThat(last.below()).isEqualTo(1);
-        assertThat(last.percentBelow()).isEqualTo(33);
-        assertThat(last.averageGap()).isEqualByComparingTo("0.33");
+        assertThat(last.percentBelow()).isEqualTo(25);
+        assertThat(last.averageGap()).isEqualByComparingTo("0.25");
     }
 
     @Test
@@ -175,11 +179,11 @@ class SkillsGapQueryTest {
         GapMap byRole = gaps.heatMap(hr, new GapFilter(null, framework, null, null, GapFilter.Grouping.ROLE));
         GapMap.Cell cra = byRole.cells().entrySet().stream().filter(e -> e.getKey().competencyId() == competency).findFirst()
                 .orElseThrow().getValue();
-        assertThat(cra.required()).isEqualTo(5);
-        assertThat(cra.assessed()).isEqualTo(4);
+        assertThat(cra.required()).isEqualTo(6);
+        assertThat(cra.assessed()).isEqualTo(5);
         assertThat(cra.below()).isEqualTo(3);
-        assertThat(cra.percentBelow()).contains(75);
-        assertThat(cra.averageGap()).isEqualByComparingTo("0.63");        // (1 + 0.5 + 0 + 1) / 4 = 0.625
+        assertThat(cra.percentBelow()).contains(60);
+        assertThat(cra.averageGap()).isEqualByComparingTo("0.50");        // (1 + 0.5 + 0 + 0 + 1) / 5
         GapMap onlyB = gaps.heatMap(hr, new GapFilter(unitB, framework, null, "DE", GapFilter.Grouping.UNIT));
         assertThat(onlyB.groups()).extracting(GapMap.Group::name).containsExactly("GAP-B");
         assertThat(gaps.heatMap(hr, new GapFilter(null, framework, null, "FR", GapFilter.Grouping.UNIT)).groups()).isEmpty();
@@ -189,9 +193,9 @@ class SkillsGapQueryTest {
     void theDrillDownListsThePeopleLargestGapFirstAndOnlyInScope() {
         List<GapPerson> people = gaps.people(users.signInHr(root), new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT),
                 unitA, competency);
-        assertThat(people).extracting(GapPerson::employeeId).containsExactly(a1, a2, a3);
+        assertThat(people).extracting(GapPerson::employeeId).containsExactly(a1, a2, a4, a3);
         assertThat(people.get(1).sourceLabel()).isEqualTo("manager's validation");
-        assertThat(people.get(2).current()).isNull();
+        assertThat(people.get(3).current()).isNull();
         // the bench: nobody at the top of the scale yet; a verified assessment at the top puts Anna-like a3 on it
         assertThat(gaps.bench(users.signInHr(root), new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT), competency)).isEmpty();
         int top = dsl.select(org.jooq.impl.DSL.max(Tables.PROFICIENCY_LEVEL.LEVEL_NO)).from(Tables.PROFICIENCY_LEVEL)
@@ -204,5 +208,75 @@ class SkillsGapQueryTest {
         CurrentUser lukas = users.signIn("manager");
         assertThat(gaps.heatMap(lukas, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT)).groups()).isEmpty();
         assertThat(gaps.people(lukas, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT), unitA, competency)).isEmpty();
+    }
+
+    @Test
+    void outsideTheirScopeHrSeeTheFiguresButNotThePeople() {
+        CurrentUser hrOfB = users.signInHr(unitB);
+        GapFilter whole = new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT);
+        GapMap map = gaps.heatMap(hrOfB, whole);
+        assertThat(map.cell(unitA, competency).orElseThrow().percentBelow()).contains(67);
+        assertThat(gaps.people(hrOfB, whole, unitA, competency)).isEmpty();
+        assertThat(gaps.people(hrOfB, whole, unitB, competency)).extracting(GapPerson::employeeId).containsExactly(b1);
+        assertThat(gaps.mapUnits(hrOfB)).extracting(SkillsGapQuery.Unit::id).contains(root, unitA, unitB);
+        assertThat(gaps.units(hrOfB)).extracting(SkillsGapQuery.Unit::id).containsExactly(unitB);
+    }
+
+    @Test
+    void aManagerMapsTheirReportingLineCountedFromTheProficiencyItself() {
+        long lead = cra("GAP-LEAD", root);
+        dsl.update(Tables.EMPLOYEE).set(Tables.EMPLOYEE.MANAGER_ID, lead)
+                .where(Tables.EMPLOYEE.ID.in(a1, a2, a3, a4)).execute();
+        CurrentUser manager = users.signInEmployee(lead, "MANAGER");
+        GapMap map = gaps.heatMap(manager, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT));
+        // the lead (no evidence) in the root's row; a1..a4 as in the HR map
+        GapMap.Cell a = map.cell(unitA, competency).orElseThrow();
+        assertThat(a.required()).isEqualTo(4);
+        assertThat(a.assessed()).isEqualTo(3);
+        assertThat(a.below()).isEqualTo(2);
+        assertThat(a.averageGap()).isEqualByComparingTo("0.50");
+        assertThat(map.cell(unitB, competency)).isEmpty();
+        assertThat(map.cell(root, competency).orElseThrow().assessed()).isZero();
+        // and it matches the kept counts the organisation readers' map uses
+        assertThat(gaps.heatMap(users.signInHr(root), new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT))
+                .cell(unitA, competency)).contains(a);
+    }
+
+    @Test
+    void theKeptCountsFollowMovesRoleChangesAndLeavers() {
+        CurrentUser hr = users.signInHr(root);
+        GapFilter whole = new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT);
+        dsl.update(Tables.EMPLOYEE).set(Tables.EMPLOYEE.ORG_UNIT_ID, unitB).where(Tables.EMPLOYEE.ID.eq(a1)).execute();
+        dsl.update(Tables.EMPLOYEE).set(Tables.EMPLOYEE.STATUS, "terminated").where(Tables.EMPLOYEE.ID.eq(a4)).execute();
+        GapMap map = gaps.heatMap(hr, whole);
+        assertThat(map.cell(unitA, competency).orElseThrow()).satisfies(c -> {
+            assertThat(c.required()).isEqualTo(2);                      // a2, a3
+            assertThat(c.assessed()).isEqualTo(1);
+        });
+        assertThat(map.cell(unitB, competency).orElseThrow().assessed()).isEqualTo(2);   // b1 and a1
+        evidence(b1, "assessment", required - 1, DAY.plusDays(1));
+        evidence(a3, "360", required - 1.5, DAY);
+        GapMap after = gaps.heatMap(hr, whole);
+        assertThat(after.cell(unitB, competency).orElseThrow().below()).isNull();       // still two assessed: not shown
+        GapMap.Cell cra = gaps.heatMap(hr, new GapFilter(root, framework, null, null, GapFilter.Grouping.ROLE)).cells().entrySet()
+                .stream().filter(e -> e.getKey().competencyId() == competency).findFirst().orElseThrow().getValue();
+        assertThat(cra.required()).isEqualTo(5);                        // a4 left
+        assertThat(cra.assessed()).isEqualTo(5);                        // a3 now has a 360
+        assertThat(cra.below()).isEqualTo(5);                           // a1, a2, t1 as before, a3 and b1 (assessment) now
+        assertThat(cra.averageGap()).isEqualByComparingTo("1.00");      // (1 + 0.5 + 1.5 + 1 + 1) / 5
+        // the counts kept step by step are the counts of one recount from scratch
+        String kept = keptCounts();
+        dsl.execute("select refresh_gap_counts(null)");
+        assertThat(keptCounts()).isEqualTo(kept);
+    }
+
+    String keptCounts() {
+        return dsl.fetchSingle("""
+                select string_agg(x, '|' order by x) from (
+                  select concat_ws(',', 'cell', org_unit_id, job_role_id, country, competency_id, required_of, assessed, below, gap_sum) x from gap_cell
+                  union all select concat_ws(',', 'tree', ancestor_id, job_role_id, country, competency_id, required_of, assessed, below, gap_sum)
+                    from gap_subtree
+                  union all select concat_ws(',', 'trend', org_unit_id, job_role_id, country, observed_on, cycle_id, ratings, below, gap_sum, people)
+                    from gap_trend) k""").get(0, String.class);
     }
 }

@@ -29,6 +29,13 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    /**
+     * Every statement is planned for its parameters: a generic plan made for an average unit is
+     * ruinous for the top of the organisation (docs/decisions/0008-kept-counts-and-custom-plans.md).
+     * The same setting is made for an external database in application.properties.
+     */
+    static final String CONNECTION_INIT_SQL = "set plan_cache_mode = force_custom_plan";
+
     private static final Map<String, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
 
     @Bean
@@ -40,6 +47,7 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setPassword("postgres");
         dataSource.setPoolName("clinlead-embedded");
         dataSource.setMaximumPoolSize(10);
+        dataSource.setConnectionInitSql(CONNECTION_INIT_SQL);
         return dataSource;
     }
 

@@ -42,12 +42,12 @@ public class DataScope {
             return DSL.trueCondition();
         }
         List<Condition> visible = new ArrayList<>();
-        if (user.employeeId() != null) {
-            visible.add(employeeId.eq(user.employeeId()));
-        }
         if (user.hasRole(Roles.MANAGER) && user.employeeId() != null) {
+            // the reporting line holds everyone's own row (depth 0), so it covers the manager themself
             visible.add(employeeId.in(select(REPORTING_LINE.DESCENDANT_ID).from(REPORTING_LINE)
                     .where(REPORTING_LINE.ANCESTOR_ID.eq(user.employeeId()))));
+        } else if (user.employeeId() != null) {
+            visible.add(employeeId.eq(user.employeeId()));
         }
         if (user.hasRole(Roles.COACH)) {
             visible.add(employeeId.in(select(COACHING_RELATIONSHIP.COACHEE_ID).from(COACHING_RELATIONSHIP)
@@ -73,6 +73,30 @@ public class DataScope {
                     .where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(user.scopeOrgUnitId())));
         }
         return DSL.falseCondition();
+    }
+
+    /**
+     * True for readers with an organisation scope (an ADMIN, or HR or a DIRECTOR with a scope
+     * unit): they may see aggregate figures of any unit, and individuals only within their scope.
+     */
+    public boolean seesOrganisation(CurrentUser user) {
+        return user.hasRole(Roles.ADMIN) || user.hasAnyRole(Roles.HR, Roles.DIRECTOR) && user.scopeOrgUnitId() != null;
+    }
+
+    /**
+     * The scope condition for people under a unit: none when the user's organisation scope covers
+     * the unit's whole subtree (everyone there is visible), else {@link #employees}.
+     */
+    public Condition employeesUnder(CurrentUser user, long orgUnitId, Field<Long> employeeId) {
+        return coversUnit(user, orgUnitId) ? DSL.noCondition() : employees(user, employeeId);
+    }
+
+    /** True when the whole subtree of the unit lies in the user's organisation scope. */
+    public boolean coversUnit(CurrentUser user, long orgUnitId) {
+        if (user.hasRole(Roles.ADMIN) || user.hasAnyRole(Roles.HR, Roles.DIRECTOR) && Long.valueOf(orgUnitId).equals(user.scopeOrgUnitId())) {
+            return true;
+        }
+        return dsl.fetchExists(ORG_UNIT_CLOSURE, ORG_UNIT_CLOSURE.DESCENDANT_ID.eq(orgUnitId).and(orgUnitsInScope(user, ORG_UNIT_CLOSURE.DESCENDANT_ID)));
     }
 
     public boolean canSee(CurrentUser user, long employeeId) {

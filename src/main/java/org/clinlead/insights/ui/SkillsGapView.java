@@ -59,7 +59,7 @@ public class SkillsGapView extends VerticalLayout {
         add(new Paragraph("What people's roles require against their current proficiency (docs/insights.md). A cell shows the "
                 + "share of assessed people below the required level and their average gap; people without evidence are counted "
                 + "apart. Click a cell for the people."));
-        this.unit = new UnitPicker(gaps, user, this::refresh);
+        this.unit = new UnitPicker(gaps, user, gaps.mapUnits(user), this::refresh);
         framework.setLabel("Framework");
         framework.setItems(gaps.frameworks());
         framework.setItemLabelGenerator(SkillsGapQuery.Framework::name);
@@ -149,10 +149,12 @@ public class SkillsGapView extends VerticalLayout {
             return span;
         }
         var percent = cell.percentBelow();
-        span.setText(percent.map(p -> p + " %" + (cell.averageGap() == null ? "" : " · " + cell.averageGap().toPlainString())).orElse("no data"));
+        span.setText(percent.map(p -> p + " %" + (cell.averageGap() == null ? "" : " · " + cell.averageGap().toPlainString()))
+                .orElse(cell.assessed() == 0 ? "no data" : "n < " + GapMap.MIN_GROUP));
         span.addClassName(percent.map(p -> "gap-" + Math.min(4, (p + 24) / 25)).orElse("gap-none"));
-        span.setTitle(cell.below() + " of " + cell.assessed() + " assessed below the required level; " + (cell.required() - cell.assessed())
-                + " without evidence");
+        span.setTitle((cell.shown() ? cell.below() + " of " + cell.assessed() + " assessed below the required level; "
+                : cell.assessed() + " assessed: fewer than " + GapMap.MIN_GROUP + ", so not shown; ")
+                + (cell.required() - cell.assessed()) + " without evidence");
         span.getElement().addEventListener("click", e -> showPeople(filter, g, c));
         return span;
     }
@@ -161,6 +163,10 @@ public class SkillsGapView extends VerticalLayout {
         drill.removeAll();
         List<GapPerson> people = gaps.people(user, filter, g.id(), c.id());
         drill.add(new H3(c.code() + " " + c.name() + " — " + g.name()));
+        if (people.isEmpty()) {
+            drill.add(new Paragraph("Nobody here is in your scope: outside it you see the figures, not the people."));
+            return;
+        }
         Grid<GapPerson> grid = new Grid<>(GapPerson.class, false);
         grid.addColumn(GapPerson::name).setHeader("Person").setAutoWidth(true);
         grid.addColumn(GapPerson::roleName).setHeader("Role").setAutoWidth(true);

@@ -16,10 +16,14 @@ class UnitPicker extends ComboBox<SkillsGapQuery.Unit> {
     private final CurrentUser user;
 
     UnitPicker(SkillsGapQuery gaps, CurrentUser user, Runnable onChange) {
+        this(gaps, user, gaps.units(user), onChange);
+    }
+
+    /** A picker over the given units (e.g. every unit, for a page of aggregates). */
+    UnitPicker(SkillsGapQuery gaps, CurrentUser user, List<SkillsGapQuery.Unit> units, Runnable onChange) {
         super("Organisation unit");
         this.gaps = gaps;
         this.user = user;
-        List<SkillsGapQuery.Unit> units = gaps.units(user);
         setItems(units);
         setItemLabelGenerator(SkillsGapQuery.Unit::name);
         setVisible(!units.isEmpty());

@@ -64,6 +64,35 @@ class SkillsGapViewTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDirectorMapsAUnitOutsideTheirScopeAsFiguresWithoutPeople() {
+        login("director");
+        UI.getCurrent().navigate(SkillsGapView.class);
+        com.vaadin.flow.component.combobox.ComboBox<org.clinlead.insights.SkillsGapQuery.Unit> unit =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Organisation unit"));
+        // Marco's scope is Clinical Operations Europe; the whole company may be mapped, as figures
+        var company = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(unit).stream()
+                .filter(u -> u.name().equals("Helix Therapeutics")).findFirst().orElseThrow();
+        unit.setValue(company);
+        Grid<GapMap.Group> grid = map();
+        List<GapMap.Group> groups = GridKt._findAll(grid);
+        int outside = 0;
+        for (; outside < groups.size(); outside++) {
+            if (!groups.get(outside).name().contains("Clinical Operations")) {
+                break;
+            }
+        }
+        assertThat(outside).as("a unit outside Clinical Operations").isLessThan(groups.size());
+        int row = outside;
+        Span cell = grid.getColumns().stream().map(Grid.Column::getKey).filter(k -> k != null && k.startsWith("c"))
+                .map(k -> (Span) GridKt._getCellComponent(grid, row, k)).filter(c -> !c.getText().isEmpty()).findFirst().orElseThrow();
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(cell.getElement(), new com.vaadin.flow.dom.DomEvent(
+                cell.getElement(), "click", tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withText(
+                "Nobody here is in your scope: outside it you see the figures, not the people."))).isNotNull();
+    }
+
+    @Test
     void aManagerSeesOnlyTheirPeopleAndStaffMayNotOpenIt() {
         login("manager");
         UI.getCurrent().navigate(SkillsGapView.class);
