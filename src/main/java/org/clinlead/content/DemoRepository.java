@@ -186,4 +186,38 @@ class DemoRepository {
                 .set(COACHING_RELATIONSHIP.STARTS_ON, since)
                 .execute();
     }
+
+    /** A person as the demo KPI history needs them. */
+    record KpiPerson(String number, String role, String unit, LocalDate hired) {
+    }
+
+    List<KpiPerson> kpiPeople() {
+        return dsl.select(EMPLOYEE.EMPLOYEE_NUMBER, org.clinlead.db.Tables.JOB_ROLE.CODE, org.clinlead.db.Tables.ORG_UNIT.CODE,
+                        EMPLOYEE.HIRE_DATE)
+                .from(EMPLOYEE)
+                .join(org.clinlead.db.Tables.JOB_ROLE).on(org.clinlead.db.Tables.JOB_ROLE.ID.eq(EMPLOYEE.JOB_ROLE_ID))
+                .join(org.clinlead.db.Tables.ORG_UNIT).on(org.clinlead.db.Tables.ORG_UNIT.ID.eq(EMPLOYEE.ORG_UNIT_ID))
+                .where(EMPLOYEE.STATUS.ne("terminated"))
+                .orderBy(EMPLOYEE.EMPLOYEE_NUMBER)
+                .fetch(r -> new KpiPerson(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The codes of the units people work in, with their headcount. */
+    java.util.Map<String, Integer> staffedUnits() {
+        var unit = org.clinlead.db.Tables.ORG_UNIT;
+        java.util.Map<String, Integer> units = new java.util.TreeMap<>();
+        dsl.select(unit.CODE, org.jooq.impl.DSL.count()).from(EMPLOYEE).join(unit).on(unit.ID.eq(EMPLOYEE.ORG_UNIT_ID))
+                .where(EMPLOYEE.STATUS.ne("terminated")).groupBy(unit.CODE)
+                .forEach(r -> units.put(r.value1(), r.value2()));
+        return units;
+    }
+
+    Optional<Long> studyId(String code) {
+        return dsl.select(org.clinlead.db.Tables.STUDY.ID).from(org.clinlead.db.Tables.STUDY)
+                .where(org.clinlead.db.Tables.STUDY.CODE.eq(code)).fetchOptional(org.clinlead.db.Tables.STUDY.ID);
+    }
+
+    boolean anyKpiObservation() {
+        return dsl.fetchExists(org.clinlead.db.Tables.KPI_OBSERVATION);
+    }
 }

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,6 +26,9 @@ import org.clinlead.core.security.SecurityProperties;
 import org.clinlead.core.security.SystemAuthentication;
 import org.clinlead.core.security.UserAccountForm;
 import org.clinlead.core.security.UserAccountService;
+import org.clinlead.kpi.KpiDefinition;
+import org.clinlead.kpi.KpiService;
+import org.clinlead.kpi.KpiYaml;
 import org.clinlead.people.JobRoleCatalogue;
 import org.clinlead.people.PeopleService;
 import org.clinlead.training.CatalogueYaml;
@@ -42,7 +48,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Loads content at first start: the job role catalogue, the competency frameworks and the course
- * catalogue with the training matrix (always, when the database has none), the demo organisation (when {@code clinlead.demo-data} asks for
+ * catalogue with the training matrix (always, when the database has none), the KPI definitions (created or
+ * updated at every start), the demo organisation with its KPI history (when {@code clinlead.demo-data} asks for
  * it), and otherwise the first administrator. Each step runs in one transaction; a bad file stops
  * the start with its file, line and reason, and nothing from it is kept.
  */
@@ -63,6 +70,8 @@ class FirstStartLoader implements ApplicationRunner {
     private final DemoTraining training;
     private final DemoCoaching coaching;
     private final DemoSuccession succession;
+    private final KpiService kpis;
+    private final DemoKpis demoKpis;
     private final ContentProperties properties;
     private final SecurityProperties security;
     private final Environment environment;
@@ -72,7 +81,9 @@ class FirstStartLoader implements ApplicationRunner {
                      UserAccountService accounts, DemoAccounts demoAccounts, PasswordEncoder passwordEncoder,
                      TransactionTemplate transaction, ContentProperties properties, SecurityProperties security,
                      Environment environment, DemoAssessments assessments, CourseService courses, DemoTraining training,
-                     DemoCoaching coaching, DemoSuccession succession) {
+                     DemoCoaching coaching, DemoSuccession succession, KpiService kpis, DemoKpis demoKpis) {
+        this.kpis = kpis;
+        this.demoKpis = demoKpis;
         this.assessments = assessments;
         this.courses = courses;
         this.training = training;
@@ -102,8 +113,16 @@ class FirstStartLoader implements ApplicationRunner {
             if (!repository.anyCourse()) {
                 transaction.executeWithoutResult(s -> loadCourses());
             }
+            transaction.executeWithoutResult(s -> loadKpis());
             if (demoWanted() && !demoAccounts.enabled() && !repository.anyEmployee()) {
                 transaction.executeWithoutResult(s -> loadDemo());
+            }
+            // also when a demo database from before the KPIs is started again
+            if (demoAccounts.enabled() && !repository.anyKpiObservation() && repository.studyId("HLX-ONC-301").isPresent()) {
+                transaction.executeWithoutResult(s -> {
+                    var programme = demoKpis.load(read(resources.getResource("classpath:" + DemoKpis.FILE)), YearMonth.now());
+                    log.info("Loaded the demo KPI history ({} with {} participants)", programme.name(), programme.participants().size());
+                });
             }
         });
         if (!demoAccounts.enabled()) {
@@ -162,6 +181,18 @@ class FirstStartLoader implements ApplicationRunner {
         succession.load();
         demoAccounts.markLoaded(usernames, Instant.now().toString());
         log.info("Loaded the demo organisation: {}", report.summary());
+    }
+
+    /** KPI definitions are content: created or updated by code at every start. */
+    private void loadKpis() {
+        Map<String, KpiDefinition> all = new LinkedHashMap<>();
+        for (Resource file : list("classpath*:content/kpis/*.yaml")) {
+            KpiYaml.read("content/kpis/" + file.getFilename(), read(file), all).forEach(d -> all.put(d.code(), d));
+        }
+        int changed = kpis.loadDefinitions(new ArrayList<>(all.values()));
+        if (changed > 0) {
+            log.info("Loaded {} KPI definitions from content/kpis/ ({} new or changed)", all.size(), changed);
+        }
     }
 
     private void loadOrganisation(String path) {

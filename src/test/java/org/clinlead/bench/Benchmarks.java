@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (docs/performance.md). Not a test: it measures, it does not pass or fail.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.clinlead.bench.Benchmarks</pre>
+ * With {@code -Dexec.args=kpi} it runs only the KPI benchmark (which then creates its own 20,000 people).
  */
 public final class Benchmarks {
 
@@ -31,10 +32,16 @@ public final class Benchmarks {
             System.out.printf(Locale.ROOT, "%nClinLead benchmarks — %s, %d cores, Java %s%n%n",
                     System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            new PeopleImportBenchmark(context).run();
-            new AssessmentBenchmark(context).run();
-            new TrainingBenchmark(context).run();
-            new CoachingBenchmark(context).run();
+            List<String> only = Arrays.asList(args);
+            if (only.isEmpty()) {
+                new PeopleImportBenchmark(context).run();
+                new AssessmentBenchmark(context).run();
+                new TrainingBenchmark(context).run();
+                new CoachingBenchmark(context).run();
+            }
+            if (only.isEmpty() || only.contains("kpi")) {
+                new KpiBenchmark(context).run();
+            }
         } finally {
             context.close();
         }

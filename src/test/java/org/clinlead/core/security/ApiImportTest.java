@@ -130,4 +130,36 @@ class ApiImportTest {
         assertThat(dsl.fetchExists(org.clinlead.db.Tables.API_TOKEN,
                 org.clinlead.db.Tables.API_TOKEN.TOKEN_HASH.eq(ApiTokenService.hash(importToken)))).isTrue();
     }
+
+    static final String KPI_CSV = "kpi,period,subject_type,subject,value,numerator,denominator,source\n"
+            + "ENGAGEMENT,2020-06,org_unit,CO-EU-FR,72.5,,,Survey\n";
+
+    @Test
+    void kpiObservationsNeedATokenWithTheKpiScope() throws Exception {
+        mvc.perform(post("/api/v1/kpis/observations/import").contentType("text/csv").content(KPI_CSV))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/kpis/observations/import").header("Authorization", "Bearer " + importToken)
+                .contentType("text/csv").content(KPI_CSV)).andExpect(status().isForbidden());
+        users.signIn("admin");
+        String kpiToken = tokens.create("CTMS nightly", Set.of(ApiScopes.KPI_IMPORT), null);
+        users.signOut();
+        int before = dsl.fetchCount(org.clinlead.db.Tables.KPI_OBSERVATION);
+        mvc.perform(post("/api/v1/kpis/observations/import").header("Authorization", "Bearer " + kpiToken)
+                        .contentType("text/csv").content(KPI_CSV))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(1));
+        mvc.perform(multipart("/api/v1/kpis/observations/import")
+                        .file(new MockMultipartFile("file", "survey.csv", "text/csv", KPI_CSV.getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + kpiToken))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fileName").value("survey.csv"))
+                .andExpect(jsonPath("$.unchanged").value(1));
+        mvc.perform(post("/api/v1/kpis/observations/import").header("Authorization", "Bearer " + kpiToken)
+                        .contentType("text/csv").content(KPI_CSV + "ENGAGEMENT,2020-06,org_unit,NOPE,70,,,Survey\n"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[?(@.row == 3 && @.column == 'subject')]").exists());
+        assertThat(dsl.fetchCount(org.clinlead.db.Tables.KPI_OBSERVATION)).isEqualTo(before + 1);
+        assertThat(dsl.select(org.clinlead.db.Tables.KPI_IMPORT_BATCH.IMPORTED_BY).from(org.clinlead.db.Tables.KPI_IMPORT_BATCH)
+                .orderBy(org.clinlead.db.Tables.KPI_IMPORT_BATCH.ID.desc()).limit(1).fetchSingle().value1()).contains("CTMS nightly");
+    }
 }
