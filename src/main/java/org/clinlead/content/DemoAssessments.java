@@ -46,6 +46,7 @@ class DemoAssessments {
     private final Random random = new Random(360);
     /** A person's "true" level per competency code, so that raters roughly agree and people grow. */
     private final Map<String, Double> ability = new HashMap<>();
+    private final Set<Long> coached = new java.util.HashSet<>();
 
     DemoAssessments(CycleService cycles, CycleQuery cycleQuery, NominationService nominations, RaterQuery raters,
                     FrameworkQuery frameworks, DemoRepository repository, CurrentUserProvider currentUser) {
@@ -58,8 +59,13 @@ class DemoAssessments {
         this.currentUser = currentUser;
     }
 
-    void load() {
+    /**
+     * Loads the cycles; the {@code coached} (employee numbers of the demo coaching programme's
+     * participants, which starts between the two released cycles) are rated higher in the second.
+     */
+    void load(Set<String> coached) {
         LocalDate today = LocalDate.now();
+        coached.forEach(number -> repository.employeeId(number).ifPresent(this.coached::add));
         List<Long> germany = repository.employeesIn("CO-EU-DE");
         List<Long> oncology = repository.employeesIn("STUDY-ONC");
         List<Long> both = new ArrayList<>(germany);
@@ -200,7 +206,8 @@ class DemoAssessments {
             default -> 0.05;
         };
         double noise = random.nextGaussian() * ("manager".equals(q.group()) ? 0.3 : 0.5);
-        return (int) Math.max(1, Math.min(3, Math.round(base + growth + bias + noise)));
+        double coaching = growth > 0 && coached.contains(q.subjectId()) ? 0.45 : 0;
+        return (int) Math.max(1, Math.min(3, Math.round(base + growth + coaching + bias + noise)));
     }
 
     private String comment(int score) {

@@ -1,6 +1,8 @@
 package org.clinlead.content;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +15,9 @@ import org.clinlead.core.content.ContentException;
 import org.clinlead.core.content.ContentProblem;
 import org.clinlead.core.content.YamlNode;
 import org.clinlead.core.imports.ImportReport;
+import org.clinlead.impact.ProgrammeForm;
+import org.clinlead.impact.ProgrammeKind;
+import org.clinlead.impact.ProgrammeService;
 import org.clinlead.kpi.KpiImportService;
 import org.clinlead.kpi.KpiService;
 import org.springframework.stereotype.Component;
@@ -22,7 +27,9 @@ import org.springframework.stereotype.Component;
  * then 24 months of every shipped KPI, generated with a fixed seed and imported through the real
  * KPI import. The participants of the named coaching programme close their CAPAs faster after it
  * starts (about 42 days falling to about 29 within three months); the rest of their country teams,
- * the comparison group, stay near 42 with a slight drift.
+ * the comparison group, stay near 42 with a slight drift. The programme itself is recorded (with its
+ * course, competencies, KPIs and costs), with six monthly coaching sessions per participant, their
+ * quiz attempts in its course and their feedback on it, so that its impact page has every level.
  */
 @Component
 class DemoKpis {
@@ -33,11 +40,13 @@ class DemoKpis {
     private final DemoRepository repository;
     private final KpiService kpis;
     private final KpiImportService imports;
+    private final ProgrammeService programmes;
 
-    DemoKpis(DemoRepository repository, KpiService kpis, KpiImportService imports) {
+    DemoKpis(DemoRepository repository, KpiService kpis, KpiImportService imports, ProgrammeService programmes) {
         this.repository = repository;
         this.kpis = kpis;
         this.imports = imports;
+        this.programmes = programmes;
     }
 
     /** What the demo history was made of, for tests and the log. */
@@ -50,8 +59,26 @@ class DemoKpis {
         root.allowOnly("programme", "sites");
         YamlNode programmeNode = root.get("programme").orElseThrow(() -> new ContentException(new ContentProblem(FILE, 1,
                 "\"programme\" is missing.")));
-        programmeNode.allowOnly("name", "starts_months_ago", "participants", "comparison_units");
+        programmeNode.allowOnly("code", "name", "description", "starts_months_ago", "participants", "comparison_units", "course",
+                "competencies", "kpis", "fixed_cost", "cost_per_participant", "currency", "coach");
+        String programmeCode = programmeNode.requiredText("code");
         String name = programmeNode.requiredText("name");
+        String description = programmeNode.optionalText("description", "");
+        String courseCode = programmeNode.requiredText("course");
+        Long courseId = courseCode == null ? null : repository.courseId(courseCode).orElse(null);
+        if (courseCode != null && courseId == null) {
+            programmeNode.problem("course: there is no course " + courseCode + ".");
+        }
+        List<String> competencies = texts(programmeNode, "competencies");
+        List<String> kpiCodes = texts(programmeNode, "kpis");
+        Integer fixedCost = programmeNode.requiredInt("fixed_cost", 0, 10_000_000);
+        Integer perParticipant = programmeNode.requiredInt("cost_per_participant", 0, 1_000_000);
+        String currency = programmeNode.requiredText("currency");
+        String coach = programmeNode.requiredText("coach");
+        Long coachId = coach == null ? null : repository.userId(coach).orElse(null);
+        if (coach != null && coachId == null) {
+            programmeNode.problem("coach: there is no user " + coach + ".");
+        }
         Integer startsAgo = programmeNode.requiredInt("starts_months_ago", 3, MONTHS - 3);
         Set<String> participants = new HashSet<>();
         programmeNode.get("participants").ifPresent(list -> list.items().forEach(i -> participants.add(i.text())));
@@ -84,7 +111,29 @@ class DemoKpis {
             throw new ContentException(report.problems().stream().limit(20)
                     .map(p -> new ContentProblem(FILE, 0, "generated row " + p.row() + ", " + p.column() + ": " + p.message())).toList());
         }
+        LocalDate start = programme.start().atDay(1);
+        List<String> numbers = participants.stream().sorted().toList();
+        programmes.create(new ProgrammeForm(programmeCode, name, description, ProgrammeKind.COACHING, null, null, start, start.plusMonths(6),
+                BigDecimal.valueOf(fixedCost), BigDecimal.valueOf(perParticipant), currency, numbers, List.of(courseId), competencies,
+                kpiCodes));
+        List<Long> ids = numbers.stream().map(n -> repository.employeeId(n).orElseThrow()).toList();
+        repository.insertProgrammeCoaching(coachId, ids, start, name);
+        repository.insertProgrammeLearning(ids, courseId, start, new Random(302));
         return programme;
+    }
+
+    /** The programme's participants' employee numbers (the 360 demo lets them grow more between its cycles). */
+    static Set<String> participants(String yaml) {
+        YamlNode root = YamlNode.parse(FILE, yaml, new ArrayList<>());
+        Set<String> numbers = new HashSet<>();
+        root.get("programme").flatMap(p -> p.get("participants")).ifPresent(list -> list.items().forEach(i -> numbers.add(i.text())));
+        return numbers;
+    }
+
+    private static List<String> texts(YamlNode node, String key) {
+        List<String> texts = new ArrayList<>();
+        node.get(key).ifPresent(list -> list.items().forEach(i -> texts.add(i.text())));
+        return texts;
     }
 
     private String history(Programme programme, List<String[]> sites, YearMonth thisMonth) {

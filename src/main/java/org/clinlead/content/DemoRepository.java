@@ -220,4 +220,75 @@ class DemoRepository {
     boolean anyKpiObservation() {
         return dsl.fetchExists(org.clinlead.db.Tables.KPI_OBSERVATION);
     }
+
+    /** Monthly one-hour coaching sessions with the coach for each participant, the first six months of a programme. */
+    int insertProgrammeCoaching(long coachUserId, List<Long> participants, LocalDate start, String topic) {
+        var session = org.clinlead.db.Tables.COACHING_SESSION;
+        var participant = org.clinlead.db.Tables.SESSION_PARTICIPANT;
+        int sessions = 0;
+        for (long employee : participants) {
+            for (int month = 0; month < 6; month++) {
+                LocalDate held = start.plusMonths(month).plusDays(7 + employee % 14);
+                if (!held.isBefore(LocalDate.now())) {
+                    break;
+                }
+                long id = dsl.insertInto(session).set(session.COACH_USER_ID, coachUserId).set(session.HELD_ON, held)
+                        .set(session.DURATION_MINUTES, 60).set(session.KIND, "individual").set(session.STATUS, "held")
+                        .set(session.TOPIC, topic).returning(session.ID).fetchSingle(session.ID);
+                dsl.insertInto(participant).set(participant.SESSION_ID, id).set(participant.EMPLOYEE_ID, employee).execute();
+                sessions++;
+            }
+        }
+        return sessions;
+    }
+
+    /**
+     * The participants' reaction to and learning in the programme's course: a quiz attempt or two
+     * in the weeks after the start (a first score of 55–95 %, a retake when below the pass mark),
+     * and feedback on their latest completion of the course, 3 days after the later of the
+     * completion and the start.
+     */
+    void insertProgrammeLearning(List<Long> participants, long courseId, LocalDate start, java.util.Random random) {
+        var attempt = org.clinlead.db.Tables.QUIZ_ATTEMPT;
+        var completion = org.clinlead.db.Tables.TRAINING_COMPLETION;
+        var feedback = org.clinlead.db.Tables.COURSE_FEEDBACK;
+        String[] comments = {"The root-cause examples were close to what we see at sites.", "Useful, but the CAPA section was too short.",
+            "Good link between deviations and CAPA effectiveness checks.", "", "", ""};
+        for (long employee : participants) {
+            java.time.OffsetDateTime taken = start.plusDays(10 + random.nextInt(30)).atTime(18, 30).atOffset(java.time.ZoneOffset.UTC);
+            int correct = 6 + random.nextInt(4);
+            while (true) {
+                boolean passed = correct >= 8;
+                dsl.insertInto(attempt).set(attempt.EMPLOYEE_ID, employee).set(attempt.COURSE_ID, courseId)
+                        .set(attempt.VERSION_MAJOR, 1).set(attempt.VERSION_MINOR, 0)
+                        .set(attempt.QUESTIONS, org.jooq.JSONB.valueOf("[]")).set(attempt.ANSWERS, org.jooq.JSONB.valueOf("{}"))
+                        .set(attempt.CORRECT, correct).set(attempt.TOTAL, 10).set(attempt.SCORE, java.math.BigDecimal.valueOf(correct * 10L))
+                        .set(attempt.PASSED, passed).set(attempt.STARTED_AT, taken).set(attempt.SUBMITTED_AT, taken.plusMinutes(25))
+                        .execute();
+                if (passed) {
+                    break;
+                }
+                correct = Math.min(10, correct + 2);
+                taken = taken.plusDays(1);
+            }
+            var latest = dsl.select(completion.ID, completion.COMPLETED_ON).from(completion)
+                    .where(completion.EMPLOYEE_ID.eq(employee)).and(completion.COURSE_ID.eq(courseId))
+                    .and(completion.STATUS.eq("complete")).and(completion.SUPERSEDED_BY_ID.isNull())
+                    .orderBy(completion.COMPLETED_ON.desc()).limit(1).fetchOptional();
+            if (latest.isPresent()) {
+                LocalDate from = latest.get().value2().isAfter(start) ? latest.get().value2() : start;
+                dsl.insertInto(feedback).set(feedback.COMPLETION_ID, latest.get().value1()).set(feedback.EMPLOYEE_ID, employee)
+                        .set(feedback.COURSE_ID, courseId).set(feedback.RATING, (short) (random.nextDouble() < 0.7 ? 4 + random.nextInt(2) : 3))
+                        .set(feedback.USEFULNESS, (short) (random.nextDouble() < 0.8 ? 4 + random.nextInt(2) : 3))
+                        .set(feedback.COMMENT, comments[random.nextInt(comments.length)])
+                        .set(feedback.SUBMITTED_AT, from.plusDays(3).atTime(19, 0).atOffset(java.time.ZoneOffset.UTC))
+                        .execute();
+            }
+        }
+    }
+
+    Optional<Long> courseId(String code) {
+        return dsl.select(org.clinlead.db.Tables.COURSE.ID).from(org.clinlead.db.Tables.COURSE)
+                .where(org.clinlead.db.Tables.COURSE.CODE.eq(code)).fetchOptional(org.clinlead.db.Tables.COURSE.ID);
+    }
 }

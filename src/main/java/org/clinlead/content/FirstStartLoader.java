@@ -175,7 +175,7 @@ class FirstStartLoader implements ApplicationRunner {
                     .map(p -> new ContentProblem("content/demo/people.csv", p.row(), p.column() + ": " + p.message())).toList());
         }
         List<String> usernames = loadAccounts("content/demo/accounts.yaml");
-        assessments.load();
+        assessments.load(DemoKpis.participants(read(resources.getResource("classpath:" + DemoKpis.FILE))));
         training.load();
         coaching.load();
         succession.load();

@@ -115,6 +115,14 @@ public class ImpactQuery {
                 .orderBy(REVIEW_CYCLE.RATING_ENDS_ON.desc()).fetch();
     }
 
+    /** The competency codes a released cycle rated, for choosing one on the correlation page. */
+    public List<String> cycleCompetencies(long cycleId) {
+        return dsl.selectDistinct(COMPETENCY_EVIDENCE.COMPETENCY_CODE).from(COMPETENCY_EVIDENCE)
+                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(COMPETENCY_EVIDENCE.CYCLE_SUBJECT_ID))
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).orderBy(COMPETENCY_EVIDENCE.COMPETENCY_CODE)
+                .fetch(COMPETENCY_EVIDENCE.COMPETENCY_CODE);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // participants
 

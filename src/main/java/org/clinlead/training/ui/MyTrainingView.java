@@ -24,6 +24,8 @@ import org.clinlead.core.ui.SignatureDialog;
 import org.clinlead.training.CompletionRecord;
 import org.clinlead.training.CourseQuery;
 import org.clinlead.training.CourseType;
+import org.clinlead.training.CourseFeedbackService;
+import org.clinlead.training.FeedbackDue;
 import org.clinlead.training.LearningService;
 import org.clinlead.training.PersonTraining;
 import org.clinlead.training.RecordService;
@@ -41,14 +43,16 @@ public class MyTrainingView extends VerticalLayout {
     private final CourseQuery courses;
     private final RecordService records;
     private final LearningService learning;
+    private final CourseFeedbackService feedback;
     private final CurrentUser user;
 
     public MyTrainingView(TrainingQuery training, CourseQuery courses, RecordService records, LearningService learning,
-                          CurrentUserProvider currentUser) {
+                          CourseFeedbackService feedback, CurrentUserProvider currentUser) {
         this.training = training;
         this.courses = courses;
         this.records = records;
         this.learning = learning;
+        this.feedback = feedback;
         this.user = currentUser.require();
         setMaxWidth("72rem");
         refresh();
@@ -106,6 +110,18 @@ public class MyTrainingView extends VerticalLayout {
         doneGrid.addColumn(r -> r.expiresOn() == null ? "does not expire" : r.expiresOn() + (r.expiringWithin(90) ? " (soon)" : ""))
                 .setHeader("Expires").setAutoWidth(true);
         add(doneGrid);
+
+        List<FeedbackDue> feedback = this.feedback.due();
+        if (!feedback.isEmpty()) {
+            add(new H3("Your feedback"), new Paragraph("How were your recent courses? One minute each; HR sees only averages."));
+            for (FeedbackDue course : feedback.subList(0, Math.min(5, feedback.size()))) {
+                Button give = new Button("Give feedback", e -> new FeedbackDialog(this.feedback, course, this::refresh).open());
+                give.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                HorizontalLayout row = new HorizontalLayout(new Paragraph(course.courseTitle() + ", completed on " + course.completedOn()), give);
+                row.setAlignItems(Alignment.BASELINE);
+                add(row);
+            }
+        }
 
         add(new H3("Certifications"));
         if (mine.certifications().isEmpty()) {
