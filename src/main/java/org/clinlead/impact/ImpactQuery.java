@@ -36,9 +36,7 @@ import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record2;
-import org.jooq.Record4;
 import org.jooq.Select;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
@@ -110,9 +108,9 @@ public class ImpactQuery {
     }
 
     /** The released 360 cycles, newest first, for the correlation page. */
-    public List<Record2<Long, String>> releasedCycles() {
+    public List<ReleasedCycle> releasedCycles() {
         return dsl.select(REVIEW_CYCLE.ID, REVIEW_CYCLE.NAME).from(REVIEW_CYCLE).where(REVIEW_CYCLE.STATUS.eq("released"))
-                .orderBy(REVIEW_CYCLE.RATING_ENDS_ON.desc()).fetch();
+                .orderBy(REVIEW_CYCLE.RATING_ENDS_ON.desc()).fetch(org.jooq.Records.mapping(ReleasedCycle::new));
     }
 
     /** The competency codes a released cycle rated, for choosing one on the correlation page. */

@@ -17,10 +17,10 @@ import org.clinlead.core.ui.DetailList;
 import org.clinlead.core.ui.charts.ScatterChart;
 import org.clinlead.impact.CompetencyKpiCorrelation;
 import org.clinlead.impact.ImpactQuery;
+import org.clinlead.impact.ReleasedCycle;
 import org.clinlead.kpi.Kpi;
 import org.clinlead.kpi.KpiLevel;
 import org.clinlead.kpi.KpiQuery;
-import org.jooq.Record2;
 
 /**
  * Competency change between two 360s against the change of a KPI over the same time, for the
@@ -35,7 +35,7 @@ public class CorrelationView extends VerticalLayout {
 
     private final ImpactQuery impact;
     private final CurrentUser user;
-    private final Select<Record2<Long, String>> cycle = new Select<>();
+    private final Select<ReleasedCycle> cycle = new Select<>();
     private final Select<Kpi> kpi = new Select<>();
     private final ComboBox<String> competency = new ComboBox<>("Competency");
     private final Select<Integer> window = new Select<>();
@@ -48,7 +48,7 @@ public class CorrelationView extends VerticalLayout {
         add(new H2("Competency change against KPI change"), new Paragraph("For each person in your part of the organisation "
                 + "rated in the chosen 360 who also had an earlier 360: how much their \"others\" rating changed (x) against how "
                 + "much the KPI changed over the same time (y: the KPI's mean over the months before each 360 ended)."));
-        List<Record2<Long, String>> cycles = impact.releasedCycles();
+        List<ReleasedCycle> cycles = impact.releasedCycles();
         List<Kpi> personKpis = kpis.all().stream().filter(k -> k.level() == KpiLevel.PERSON).toList();
         if (cycles.isEmpty() || personKpis.isEmpty()) {
             add(new Paragraph("There is nothing to analyse yet: this needs a released 360 cycle and a KPI measured per person."));
@@ -56,7 +56,7 @@ public class CorrelationView extends VerticalLayout {
         }
         cycle.setLabel("360 cycle");
         cycle.setItems(cycles);
-        cycle.setItemLabelGenerator(Record2::value2);
+        cycle.setItemLabelGenerator(ReleasedCycle::name);
         cycle.setValue(cycles.getFirst());
         kpi.setLabel("KPI");
         kpi.setItems(personKpis);
@@ -82,7 +82,7 @@ public class CorrelationView extends VerticalLayout {
 
     private void competencies() {
         List<String> codes = new java.util.ArrayList<>(List.of(ALL));
-        codes.addAll(impact.cycleCompetencies(cycle.getValue().value1()));
+        codes.addAll(impact.cycleCompetencies(cycle.getValue().id()));
         competency.setItems(codes);
         competency.setValue(ALL);
     }
@@ -90,7 +90,7 @@ public class CorrelationView extends VerticalLayout {
     private void show() {
         result.removeAll();
         String code = competency.getValue() == null || ALL.equals(competency.getValue()) ? null : competency.getValue();
-        CompetencyKpiCorrelation c = impact.correlation(user, cycle.getValue().value1(), code, kpi.getValue(), window.getValue());
+        CompetencyKpiCorrelation c = impact.correlation(user, cycle.getValue().id(), code, kpi.getValue(), window.getValue());
         if (c.computed()) {
             DetailList list = new DetailList();
             list.add("People (n)", String.valueOf(c.n()));

@@ -23,6 +23,7 @@ import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.ui.FieldErrors;
 import org.clinlead.core.ui.Notifications;
 import org.clinlead.impact.ImpactQuery;
+import org.clinlead.impact.ReleasedCycle;
 import org.clinlead.impact.Programme;
 import org.clinlead.impact.ProgrammeForm;
 import org.clinlead.impact.ProgrammeKind;
@@ -31,7 +32,6 @@ import org.clinlead.kpi.Kpi;
 import org.clinlead.kpi.KpiQuery;
 import org.clinlead.training.CourseQuery;
 import org.clinlead.training.CourseSummary;
-import org.jooq.Record2;
 
 /** Adds or edits a programme: what it is, who took part, what it cost and what it should move. */
 class ProgrammeDialog extends Dialog {
@@ -52,9 +52,9 @@ class ProgrammeDialog extends Dialog {
         ComboBox<CourseSummary> course = new ComboBox<>("Course (its completions are the participants)");
         course.setItems(catalogue);
         course.setItemLabelGenerator(c -> c.code() + " " + c.title());
-        ComboBox<Record2<Long, String>> cycle = new ComboBox<>("Released 360 cycle (its subjects are the participants)");
+        ComboBox<ReleasedCycle> cycle = new ComboBox<>("Released 360 cycle (its subjects are the participants)");
         cycle.setItems(impact.releasedCycles());
-        cycle.setItemLabelGenerator(Record2::value2);
+        cycle.setItemLabelGenerator(ReleasedCycle::name);
         DatePicker starts = new DatePicker("Started on");
         DatePicker ends = new DatePicker("Ends on");
         BigDecimalField fixed = new BigDecimalField("Fixed cost (design, vendor)");
@@ -88,7 +88,7 @@ class ProgrammeDialog extends Dialog {
             description.setValue(existing.description());
             kind.setValue(existing.kind());
             catalogue.stream().filter(c -> Long.valueOf(c.id()).equals(existing.courseId())).findFirst().ifPresent(course::setValue);
-            impact.releasedCycles().stream().filter(c -> c.value1().equals(existing.cycleId())).findFirst().ifPresent(cycle::setValue);
+            impact.releasedCycles().stream().filter(c -> Long.valueOf(c.id()).equals(existing.cycleId())).findFirst().ifPresent(cycle::setValue);
             starts.setValue(existing.startsOn());
             ends.setValue(existing.endsOn());
             fixed.setValue(existing.fixedCost());
@@ -119,7 +119,7 @@ class ProgrammeDialog extends Dialog {
             ProgrammeKind k = kind.getValue();
             ProgrammeForm values = new ProgrammeForm(code.getValue().trim(), name.getValue(), description.getValue(), k,
                     k == ProgrammeKind.COURSE && course.getValue() != null ? course.getValue().id() : null,
-                    k == ProgrammeKind.CYCLE_FOLLOW_UP && cycle.getValue() != null ? cycle.getValue().value1() : null,
+                    k == ProgrammeKind.CYCLE_FOLLOW_UP && cycle.getValue() != null ? cycle.getValue().id() : null,
                     starts.getValue(), ends.getValue(), fixed.getValue(), perParticipant.getValue(), currency.getValue().trim(),
                     k != null && k.namesParticipants() ? split(participants.getValue(), "[\\s,;]+") : List.of(),
                     programmeCourses.getValue().stream().map(CourseSummary::id).toList(),

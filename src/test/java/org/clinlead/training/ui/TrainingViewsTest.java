@@ -120,7 +120,9 @@ class TrainingViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Retake the quiz")));
         assertThat(_find(Div.class, spec -> spec.withClasses("question"))).hasSize(12);
         assertThat(fixture.dsl.fetchCount(Tables.QUIZ_ATTEMPT, Tables.QUIZ_ATTEMPT.PASSED.isFalse()
-                .and(Tables.QUIZ_ATTEMPT.EMPLOYEE_ID.eq(fixture.employee("E10102"))))).isEqualTo(1);
+                .and(Tables.QUIZ_ATTEMPT.EMPLOYEE_ID.eq(fixture.employee("E10102")))
+                .and(Tables.QUIZ_ATTEMPT.COURSE_ID.in(org.jooq.impl.DSL.select(Tables.COURSE.ID).from(Tables.COURSE)
+                        .where(Tables.COURSE.CODE.eq("CONSENT")))))).isEqualTo(1);
     }
 
     @Test
