@@ -9,12 +9,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
+import org.clinlead.core.security.Roles;
 import org.clinlead.kpi.Kpi;
 import org.clinlead.kpi.KpiQuery;
 import org.clinlead.kpi.KpiSubject;
@@ -37,6 +39,9 @@ public class KpisView extends VerticalLayout {
         setMaxWidth("72rem");
         CurrentUser user = currentUser.require();
         add(new H2("Operational KPIs"));
+        if (user.hasAnyRole(Roles.HR, Roles.DIRECTOR, Roles.ADMIN)) {
+            add(new RouterLink("Study sites", StudySitesView.class));
+        }
         List<Row> rows = new ArrayList<>();
         for (Kpi kpi : kpis.all()) {
             kpis.defaultSubject(user, kpi).ifPresent(subject -> rows.add(new Row(kpi, subject, kpis.trend(user, kpi, subject).latest())));
