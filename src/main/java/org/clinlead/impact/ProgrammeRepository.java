@@ -52,6 +52,12 @@ class ProgrammeRepository {
                 .fetchMap(EMPLOYEE.EMPLOYEE_NUMBER, EMPLOYEE.ID);
     }
 
+    /** The employee numbers among {@code ids} for which {@code visible} does not hold, in number order. */
+    java.util.List<String> numbersNotVisible(Collection<Long> ids, java.util.function.Function<org.jooq.Field<Long>, org.jooq.Condition> visible) {
+        return dsl.select(EMPLOYEE.EMPLOYEE_NUMBER).from(EMPLOYEE).where(EMPLOYEE.ID.in(ids)).andNot(visible.apply(EMPLOYEE.ID))
+                .orderBy(EMPLOYEE.EMPLOYEE_NUMBER).fetch(EMPLOYEE.EMPLOYEE_NUMBER);
+    }
+
     /** The framework id of FRAMEWORK:CODE when some version of the framework has that competency. */
     Optional<Long> competencyFramework(String framework, String code) {
         return dsl.selectDistinct(FRAMEWORK.ID).from(FRAMEWORK)

@@ -165,10 +165,10 @@ public class ProgrammeService {
             throw new InvalidInputException("participants", "No employee has the number " + String.join(", ", unknown.stream().limit(10).toList())
                     + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : "") + ".");
         }
-        List<String> outside = numbers.stream().filter(n -> !scope.canSee(user, found.get(n))).toList();
+        List<String> outside = repository.numbersNotVisible(found.values(), id -> scope.employees(user, id));
         if (!outside.isEmpty()) {
             throw new InvalidInputException("participants", String.join(", ", outside.stream().limit(10).toList())
-                    + " is outside your part of the organisation.");
+                    + (outside.size() == 1 ? " is" : " are") + " outside your part of the organisation.");
         }
         Map<Long, LocalDate> participants = new LinkedHashMap<>();
         numbers.forEach(n -> participants.put(Objects.requireNonNull(found.get(n)), form.startsOn()));

@@ -272,6 +272,11 @@ class ImpactQueryTest {
         assertThatThrownBy(() -> programmes.create(new ProgrammeForm("IT-X", "X", "", ProgrammeKind.COURSE, null, null,
                 LocalDate.of(2018, 1, 1), null, BigDecimal.ZERO, BigDecimal.ZERO, "USD", List.of(), List.of(), List.of(), List.of())))
                 .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("course");
+        // HR scoped to Europe may not name the test team (outside Europe)
+        long europe = dsl.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.CODE.eq("CO-EU")).fetchSingle(ORG_UNIT.ID);
+        users.signInHr(europe);
+        assertThatThrownBy(() -> coaching("IT-P1", "IT-P2"))
+                .isInstanceOf(InvalidInputException.class).hasMessage("IT-P1, IT-P2 are outside your part of the organisation.");
         users.signIn("director");
         assertThatThrownBy(() -> coaching("IT-P1")).isInstanceOf(AccessDeniedException.class);
     }
