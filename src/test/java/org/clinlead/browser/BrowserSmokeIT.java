@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The smoke test in a real browser: headless Debian Chromium signs in through the login form and
- * opens the role-profile matrix. Leaves a screenshot in target/screenshots/.
+ * opens the role-profile matrix, then the demo programme's impact page and the correlation page with
+ * its SVG scatter plot. Leaves screenshots in target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserSmokeIT {
@@ -66,7 +67,7 @@ class BrowserSmokeIT {
     }
 
     @Test
-    void hrSignsInAndOpensTheRoleProfileMatrix() throws IOException {
+    void hrSignsInAndOpensTheRoleProfileMatrixAndTheImpactPages() throws IOException {
         String base = "http://localhost:" + port;
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get(base + "/role-profiles");
@@ -87,5 +88,15 @@ class BrowserSmokeIT {
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isGreaterThan(10_000);
+
+        // the impact pages: the demo programme's result, and a server-rendered scatter plot
+        driver.get(base + "/impact/programme/QLC-COACHING");
+        wait.until(d -> d.findElements(By.tagName("h4")).stream().anyMatch(h -> h.getText().startsWith("CAPA closure days")));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Difference in differences: -", "Return on investment");
+        driver.get(base + "/impact/correlation");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.scatter-chart circle")));
+        Path impact = Path.of("target", "screenshots", "impact-correlation.png");
+        Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), impact, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(impact)).isGreaterThan(10_000);
     }
 }
