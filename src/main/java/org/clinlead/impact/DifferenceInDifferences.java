@@ -94,7 +94,7 @@ public record DifferenceInDifferences(Kpi kpi, Comparison comparison, int window
         caveats.add("The comparison group is " + comparison.explanation() + ". People were not assigned at random, so "
                 + "differences in who was chosen (motivation, workload, managers) can explain part of the result.");
         caveats.add("Difference in differences assumes both groups would have moved alike without the programme "
-                + "(parallel trends); compare their \"before\" means and the trend chart before relying on it.");
+                + "(parallel trends); compare their \"before\" means and the month-by-month chart before relying on it.");
         return caveats;
     }
 }

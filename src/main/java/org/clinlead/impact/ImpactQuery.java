@@ -239,6 +239,33 @@ public class ImpactQuery {
         return DifferenceInDifferences.of(kpi, comparison, windowMonths, participants, others);
     }
 
+    /**
+     * The KPI's mean per month relative to each person's start, for participants and the
+     * comparison group, over the analysis window (the chart beside a difference in differences).
+     */
+    public GroupTrend groupTrend(CurrentUser user, Programme programme, Kpi kpi, Comparison comparison, int windowMonths) {
+        requirePersonLevel(kpi);
+        var grp = groups(user, programme, comparison);
+        Field<LocalDate> anchor = grp.field(ANCHOR);
+        Field<Integer> fromStart = DSL.extract(KPI_OBSERVATION.PERIOD, DatePart.YEAR).minus(DSL.extract(anchor, DatePart.YEAR)).mul(DSL.inline(12))
+                .plus(DSL.extract(KPI_OBSERVATION.PERIOD, DatePart.MONTH)).minus(DSL.extract(anchor, DatePart.MONTH));
+        Condition participant = grp.field(PARTICIPANT).isTrue();
+        Condition other = grp.field(PARTICIPANT).isFalse();
+        List<GroupTrend.Month> months = dsl.with(grp)
+                .select(fromStart, personValue(kpi, participant), DSL.countDistinct(grp.field(EMPLOYEE_ID)).filterWhere(participant),
+                        personValue(kpi, other), DSL.countDistinct(grp.field(EMPLOYEE_ID)).filterWhere(other))
+                .from(grp)
+                .join(KPI_OBSERVATION).on(KPI_OBSERVATION.KPI_ID.eq(kpi.id()))
+                .and(KPI_OBSERVATION.SUBJECT_ID.eq(grp.field(EMPLOYEE_ID)))
+                .and(KPI_OBSERVATION.PERIOD.ge(plusMonths(anchor, -windowMonths)))
+                .and(KPI_OBSERVATION.PERIOD.lt(plusMonths(anchor, windowMonths)))
+                .groupBy(fromStart)
+                .orderBy(fromStart)
+                .fetch(r -> new GroupTrend.Month(r.value1(), r.value3() < DifferenceInDifferences.MIN_GROUP ? null : r.value2(), r.value3(),
+                        r.value5() < DifferenceInDifferences.MIN_GROUP ? null : r.value4(), r.value5()));
+        return new GroupTrend(months);
+    }
+
     private static void requirePersonLevel(Kpi kpi) {
         if (kpi.level() != org.clinlead.kpi.KpiLevel.PERSON) {
             throw new IllegalArgumentException(kpi.code() + " is measured per " + kpi.level().label()

@@ -138,6 +138,14 @@ class ImpactQueryTest {
         // CAPA closure is lower-is-better: the improvement is +10 days, conservatively the interval's end nearer zero
         assertThat(did.improvement(false)).isCloseTo(10, within(1e-9));
         assertThat(did.improvement(true)).isCloseTo(10 - half, within(1e-9));
+
+        // month by month around the start: the window only (the 99s of April and September are outside)
+        GroupTrend trend = impact.groupTrend(hr, programme, kpi("CAPA-CLOSURE-DAYS"), Comparison.SAME_ROLE_AND_UNIT, 2);
+        assertThat(trend.months()).extracting(GroupTrend.Month::fromStart).containsExactly(-2, -1, 0, 1);
+        assertThat(trend.months()).extracting(GroupTrend.Month::participants)
+                .containsExactly(124 / 3.0, 42.0, 88 / 3.0, 30.0);
+        assertThat(trend.months()).extracting(GroupTrend.Month::comparison).containsExactly(41.0, 41.0, 39.0, 39.0);
+        assertThat(trend.months()).allSatisfy(m -> assertThat(m.participantPeople()).isEqualTo(3));
     }
 
     @Test

@@ -25,8 +25,10 @@ import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
 import org.clinlead.core.ui.DetailList;
+import org.clinlead.core.ui.charts.LineChart;
 import org.clinlead.impact.Comparison;
 import org.clinlead.impact.DifferenceInDifferences;
+import org.clinlead.impact.GroupTrend;
 import org.clinlead.impact.ImpactQuery;
 import org.clinlead.impact.Kirkpatrick;
 import org.clinlead.impact.Programme;
@@ -189,6 +191,14 @@ public class ProgrammeImpactView extends VerticalLayout implements HasUrlParamet
         grid.setItems(new GroupRow("Participants", did.participants()), new GroupRow("Comparison group", did.comparisonGroup()));
         grid.setAllRowsVisible(true);
         box.add(grid);
+        GroupTrend trend = impact.groupTrend(user, programme, did.kpi(), comparison.getValue(), window.getValue());
+        if (trend.months().stream().anyMatch(m -> m.participants() != null)) {
+            box.add(LineChart.render(did.kpi().name() + " by month from the start (0 = start month), participants solid, "
+                            + "comparison group dashed", trend.months().stream().map(m -> (m.fromStart() > 0 ? "+" : "") + m.fromStart()).toList(),
+                    List.of(new LineChart.Series("Participants", trend.months().stream().map(GroupTrend.Month::participants).toList()),
+                            new LineChart.Series("Comparison group", trend.months().stream().map(GroupTrend.Month::comparison).toList())),
+                    did.kpi().target() == null ? null : did.kpi().target().doubleValue(), did.kpi().unit()));
+        }
         if (did.computed()) {
             box.add(new Paragraph("Difference in differences: " + Figures.signed(did.estimate(), 1) + " " + did.kpi().unit()
                     + " (95 % interval " + Figures.signed(did.low(), 1) + " to " + Figures.signed(did.high(), 1) + "), "

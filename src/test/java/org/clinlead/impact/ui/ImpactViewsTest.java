@@ -64,6 +64,8 @@ class ImpactViewsTest extends KaribuTest {
                 .contains("CAPA closure days (days, lower is better)", "Monitoring report turnaround (days, lower is better)");
         Paragraph capa = _find(Paragraph.class).stream().filter(p -> p.getText().startsWith("Difference in differences: -")).findFirst().orElseThrow();
         assertThat(capa.getText()).contains("better for participants.");
+        assertThat(_find(Html.class)).anySatisfy(h -> assertThat(h.getInnerHtml()).contains("line-chart")
+                .contains("Comparison group").contains("stroke-dasharray=\"5 3\""));
         assertThat(_find(ListItem.class)).anyMatch(li -> li.getText().matches("Small sample: \\d+ participants and \\d+ in the comparison group\\..*"))
                 .anyMatch(li -> li.getText().contains("parallel trends"));
 

@@ -1,12 +1,15 @@
 package org.clinlead.core.ui.charts;
 
 import com.vaadin.flow.component.Html;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * A line chart of values over periods with an optional target as a dashed line, rendered on the
- * server as SVG: no frontend bundle, and it prints as it shows (black on white, no colour needed).
+ * A line chart of values over periods, one or more series, with an optional target as a dashed
+ * line, rendered on the server as SVG: no frontend bundle, and it prints as it shows (black on
+ * white: the second series is drawn dashed with hollow markers, so no colour is needed).
  */
 public final class LineChart {
 
@@ -17,15 +20,27 @@ public final class LineChart {
     public record Point(String label, double value) {
     }
 
+    /** A named series over the chart's labels; a null value is a gap. */
+    public record Series(String name, List<Double> values) {
+    }
+
     public static Html render(String title, List<Point> points, Double target, String unit) {
+        return render(title, points.stream().map(Point::label).toList(),
+                List.of(new Series("", points.stream().map(p -> (Double) p.value()).toList())), target, unit);
+    }
+
+    public static Html render(String title, List<String> labels, List<Series> series, Double target, String unit) {
         int left = 60;
         int top = 16;
         int plotWidth = 640;
         int plotHeight = 220;
+        int legend = series.size() > 1 ? 18 : 0;
         int width = left + plotWidth + 20;
-        int height = top + plotHeight + 46;
-        double min = points.stream().mapToDouble(Point::value).min().orElse(0);
-        double max = points.stream().mapToDouble(Point::value).max().orElse(1);
+        int height = top + plotHeight + 46 + legend;
+        List<Double> all = new ArrayList<>();
+        series.forEach(s -> s.values().stream().filter(Objects::nonNull).forEach(all::add));
+        double min = all.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         if (target != null) {
             min = Math.min(min, target);
             max = Math.max(max, target);
@@ -52,26 +67,53 @@ public final class LineChart {
                     + "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">"
                     + "target %s</text>", left, y, left + plotWidth, y, left + plotWidth, y - 4, format(target)));
         }
-        int n = points.size();
-        StringBuilder line = new StringBuilder();
+        int n = labels.size();
         int labelEvery = Math.max(1, (int) Math.ceil(n / 8.0));
         for (int i = 0; i < n; i++) {
-            double x = left + (n == 1 ? plotWidth / 2.0 : plotWidth * i / (double) (n - 1));
-            double y = y(points.get(i).value(), min, max, top, plotHeight);
-            line.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f4e79\"><title>%s: %s</title></circle>",
-                    x, y, DotChart.esc(points.get(i).label()), format(points.get(i).value())));
             if (i % labelEvery == 0 || i == n - 1) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>",
-                        x, top + plotHeight + 18, DotChart.esc(points.get(i).label())));
+                        x(i, n, left, plotWidth), top + plotHeight + 18, DotChart.esc(labels.get(i))));
             }
         }
-        if (n > 1) {
-            svg.insert(svg.indexOf("<circle"), "<polyline fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\" points=\"" + line + "\"/>");
+        for (int s = 0; s < series.size(); s++) {
+            Series one = series.get(s);
+            boolean first = s == 0;
+            StringBuilder line = new StringBuilder();
+            StringBuilder markers = new StringBuilder();
+            for (int i = 0; i < n && i < one.values().size(); i++) {
+                Double value = one.values().get(i);
+                if (value == null) {
+                    continue;
+                }
+                double x = x(i, n, left, plotWidth);
+                double y = y(value, min, max, top, plotHeight);
+                line.append(line.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+                markers.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" stroke=\"#1f4e79\" "
+                        + "stroke-width=\"1.5\"><title>%s%s: %s</title></circle>", x, y, first ? "#1f4e79" : "#fff",
+                        one.name().isEmpty() ? "" : DotChart.esc(one.name()) + ", ", DotChart.esc(labels.get(i)), format(value)));
+            }
+            if (line.indexOf(" ") > 0) {
+                svg.append("<polyline fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"").append(first ? "" : " stroke-dasharray=\"5 3\"")
+                        .append(" points=\"").append(line).append("\"/>");
+            }
+            svg.append(markers);
+            if (legend > 0) {
+                int lx = left + s * 260;
+                int ly = top + plotHeight + 38;
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1f4e79\" stroke-width=\"2\"%s/>"
+                                + "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"%s\" stroke=\"#1f4e79\" stroke-width=\"1.5\"/>"
+                                + "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
+                        lx, ly, lx + 28, ly, first ? "" : " stroke-dasharray=\"5 3\"", lx + 14, ly, first ? "#1f4e79" : "#fff",
+                        lx + 34, ly + 4, DotChart.esc(one.name())));
+            }
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>",
                 left, top + plotHeight, left + plotWidth, top + plotHeight));
         return new Html("<div class=\"chart\">" + svg.append("</svg>") + "</div>");
+    }
+
+    private static double x(int i, int n, int left, int plotWidth) {
+        return left + (n == 1 ? plotWidth / 2.0 : plotWidth * i / (double) (n - 1));
     }
 
     private static double y(double value, double min, double max, int top, int plotHeight) {
