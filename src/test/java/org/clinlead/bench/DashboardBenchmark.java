@@ -260,7 +260,7 @@ final class DashboardBenchmark {
                 median(handWritten) / 1e6, ratio);
     }
 
-    private void timeOnly(String name, Supplier<?> query) {
+    void timeOnly(String name, Supplier<?> query) {
         long[] server = measure(query::get);
         System.out.printf(Locale.ROOT, "%-52s %6.1f ms %6.1f ms %11s %7s%n", name, median(server) / 1e6, p95(server) / 1e6, "–", "–");
     }

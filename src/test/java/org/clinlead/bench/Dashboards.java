@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The dashboard benchmark harness (docs/performance.md, "Dashboards"): builds the synthetic
  * organisation in a throw-away database (or uses the one in {@code --data-dir} when it already
  * holds one) and prints, for every insights dashboard and report, the median and 95th-percentile
- * server time and the ratio to hand-written SQL for the same answer.
+ * server time and the ratio to hand-written SQL for the same answer; then the impact analyses
+ * over its million KPI observations.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.clinlead.bench.Dashboards \
  *     -Dexec.args="--seed=42 --people=20000"</pre>
@@ -43,7 +44,9 @@ public final class Dashboards {
                 Benchmarks.note("synthetic organisation (seed %d) built in %.0f s: %s", options.seed(),
                         (System.nanoTime() - started) / 1e9, summary);
             }
-            new DashboardBenchmark(context, runs).run();
+            DashboardBenchmark dashboards = new DashboardBenchmark(context, runs);
+            dashboards.run();
+            new ImpactBenchmark(context, dashboards).run();
         } finally {
             context.close();
         }

@@ -52,7 +52,12 @@ final class SyntheticOrganisation {
             "training_assignment:training_assignment_audit_insert", "training_assignment:training_assignment_audit_update",
             "coaching_relationship:coaching_relationship_audit", "coaching_session:coaching_session_audit",
             "session_participant:session_participant_audit", "development_plan:development_plan_audit", "plan_goal:plan_goal_audit",
-            "critical_position:critical_position_audit", "successor:successor_audit", "talent_rating:talent_rating_audit");
+            "critical_position:critical_position_audit", "successor:successor_audit", "talent_rating:talent_rating_audit",
+            "study:study_audit", "study_site:study_site_audit", "programme:programme_audit",
+            "programme_participant:programme_participant_audit", "programme_course:programme_course_audit",
+            "programme_competency:programme_competency_audit", "programme_kpi:programme_kpi_audit");
+    /** Months of KPI history. */
+    private static final int KPI_MONTHS = 36;
 
     private static final int TEAM_SIZE = 10;
     private static final int CYCLES = 5;
@@ -72,13 +77,15 @@ final class SyntheticOrganisation {
 
     /** What was built, for the printout. */
     record Summary(int people, int units, int cycles, int evidence, int completions, int sessions, int plans, int positions,
-                   int ratings) {
+                   int ratings, int studies, int sites, int observations, int participants) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d people in %,d units; %d released 360 cycles (%,d evidence values); %,d training records; "
-                    + "%,d coaching sessions; %,d development plans; %,d critical positions; %,d talent ratings",
-                    people, units, cycles, evidence, completions, sessions, plans, positions, ratings);
+                    + "%,d coaching sessions; %,d development plans; %,d critical positions; %,d talent ratings; %,d studies with %,d sites; "
+                    + "%,d KPI observations; a coaching programme with %,d participants",
+                    people, units, cycles, evidence, completions, sessions, plans, positions, ratings, studies, sites, observations,
+                    participants);
         }
     }
 
@@ -99,6 +106,7 @@ final class SyntheticOrganisation {
         step("training records and assignments", this::training);
         step("coaching and plans", this::coaching);
         step("succession and talent review", this::succession);
+        step("studies, sites, a coaching programme and KPI history", this::kpis);
         for (String trigger : AUDIT_TRIGGERS) {
             String[] t = trigger.split(":");
             dsl.execute("alter table " + t[0] + " enable trigger " + t[1]);
@@ -108,7 +116,11 @@ final class SyntheticOrganisation {
                 dsl.fetchCount(org.clinlead.db.Tables.REVIEW_CYCLE, org.clinlead.db.Tables.REVIEW_CYCLE.NAME.like("Annual 360%")),
                 dsl.fetchCount(org.clinlead.db.Tables.COMPETENCY_EVIDENCE), dsl.fetchCount(org.clinlead.db.Tables.TRAINING_COMPLETION),
                 dsl.fetchCount(org.clinlead.db.Tables.COACHING_SESSION), dsl.fetchCount(org.clinlead.db.Tables.DEVELOPMENT_PLAN),
-                dsl.fetchCount(org.clinlead.db.Tables.CRITICAL_POSITION), dsl.fetchCount(org.clinlead.db.Tables.TALENT_RATING));
+                dsl.fetchCount(org.clinlead.db.Tables.CRITICAL_POSITION), dsl.fetchCount(org.clinlead.db.Tables.TALENT_RATING),
+                dsl.fetchCount(org.clinlead.db.Tables.STUDY, org.clinlead.db.Tables.STUDY.CODE.like("SY-%")),
+                dsl.fetchCount(org.clinlead.db.Tables.STUDY_SITE, org.clinlead.db.Tables.STUDY_SITE.SITE_CODE.like("SY%")),
+                dsl.fetchCount(org.clinlead.db.Tables.KPI_OBSERVATION, org.clinlead.db.Tables.KPI_OBSERVATION.SOURCE.eq("Synthetic")),
+                dsl.fetchCount(org.clinlead.db.Tables.PROGRAMME_PARTICIPANT));
     }
 
     private void step(String name, Runnable work) {
@@ -468,5 +480,162 @@ final class SyntheticOrganisation {
                        and ((substr(e.employee_number, 2)::int - 1) % {3} = 0 or pg_temp.r(e.employee_number || 'rated') < 0.2)""",
                     DSL.val(admin), DSL.val(today.minusYears(round).withDayOfYear(60)), DSL.inline(round), DSL.inline(TEAM_SIZE));
         }
+    }
+
+    /**
+     * Studies run by each Clinical Operations country ({@link #studiesPerCountry}) with ten sites each; a coaching
+     * programme for one in six CRAs and senior CRAs in three cohorts two months apart, starting
+     * eighteen months ago, with its course, competencies and KPIs; and {@value #KPI_MONTHS}
+     * months of every KPI: CAPA closure and monitoring report turnaround for the monitors (CAPA
+     * also for trial managers and QA), EDC entry for coordinators and data managers, engagement
+     * for every unit and regrettable attrition for every team, query resolution, budget,
+     * enrollment and audit findings per study, deviations, SAE timeliness and activation per site.
+     * Each person and site has its own level, months vary around it, everything drifts slightly
+     * better, and programme participants close CAPAs about ten days faster within three months of
+     * joining (their monitoring reports do not change: the control KPI).
+     */
+    /** Twelve studies per Clinical Operations country at 20,000 people, fewer in a smaller organisation. */
+    int studiesPerCountry() {
+        return Math.max(1, Math.round(people / 1700f));
+    }
+
+    private void kpis() {
+        dsl.execute("""
+                create temporary table syn_month on commit drop as
+                select (date_trunc('month', current_date) - make_interval(months => m))::date as period, m
+                  from generate_series(1, {0}) m""", DSL.inline(KPI_MONTHS));
+        dsl.execute("""
+                insert into study (code, title, phase, start_date, status, org_unit_id)
+                select u.code || '-' || lpad(n::text, 2, '0'), 'Synthetic study ' || n || ', ' || u.name,
+                       (array['II', 'II/III', 'III'])[1 + floor(pg_temp.r(u.code || n || 'phase') * 3)::int],
+                       current_date - 400 - floor(pg_temp.r(u.code || n || 'start') * 1000)::int, 'active', u.id
+                  from org_unit u cross join generate_series(1, {0}) n
+                 where u.code like 'SY-CO-%' and u.kind = 'country'""", DSL.inline(studiesPerCountry()));
+        dsl.execute("""
+                insert into study_site (study_id, site_code, name, country, activated_on, status)
+                select s.id, 'SY' || (100 + n), 'Site ' || n || ' of ' || s.code, substr(s.code, 7, 2),
+                       s.start_date + 60 + floor(pg_temp.r(s.code || n || 'act') * 240)::int, 'active'
+                  from study s cross join generate_series(1, 10) n
+                 where s.code like 'SY-CO-%'""");
+        dsl.execute("analyze study; analyze study_site");
+        LocalDate start = today.withDayOfMonth(1).minusMonths(18);
+        long programme = dsl.fetchSingle("""
+                insert into programme (code, name, description, kind, starts_on, ends_on, fixed_cost, cost_per_participant, currency,
+                                       created_by)
+                values ('SY-QLC', 'Quality leadership coaching (synthetic)', 'Monthly coaching on root causes and CAPA ownership.',
+                        'coaching', {0}, {1}, 250000, 1500, 'USD', 'Synthetic') returning id""",
+                DSL.val(start), DSL.val(start.plusMonths(10))).get(0, Long.class);
+        dsl.execute("""
+                insert into programme_participant (programme_id, employee_id, joined_on)
+                select {0}, e.id, {1}::date + 61 * floor(pg_temp.r(e.employee_number || 'cohort') * 3)::int
+                  from employee e join job_role j on j.id = e.job_role_id and j.code in ('CRA', 'SCRA')
+                 where e.employee_number like 'S%' and e.status <> 'terminated' and e.hire_date < {1}::date - 365
+                   and pg_temp.r(e.employee_number || 'qlc') < 0.17""", DSL.val(programme), DSL.val(start));
+        dsl.execute("""
+                insert into programme_kpi (programme_id, kpi_id)
+                select {0}, id from kpi where code in ('CAPA-CLOSURE-DAYS', 'MONITORING-REPORT-DAYS')""", DSL.val(programme));
+        dsl.execute("""
+                insert into programme_competency (programme_id, framework_id, competency_code)
+                select distinct {0}, v.framework_id, c.code
+                  from role_requirement r join job_role j on j.id = r.job_role_id and j.code = 'CRA'
+                  join framework_version v on v.id = r.framework_version_id and v.status = 'published'
+                  join competency c on c.id = r.competency_id
+                 order by 3 limit 2""", DSL.val(programme));
+        dsl.execute("""
+                insert into programme_course (programme_id, course_id)
+                select {0}, c.id from course c where c.code = 'DEV-CAPA'""", DSL.val(programme));
+        // a course programme (everyone who completed the deviations and CAPA course in two years) and a 360 follow-up
+        dsl.execute("""
+                insert into programme (code, name, kind, course_id, starts_on, ends_on, cost_per_participant, currency, created_by)
+                select 'SY-DEV-CAPA', 'Deviations and CAPA course (synthetic)', 'course', c.id, {0}, {1}, 0, 'EUR', 'Synthetic'
+                  from course c where c.code = 'DEV-CAPA'""", DSL.val(today.minusYears(3)), DSL.val(today.minusYears(1)));
+        dsl.execute("""
+                insert into programme (code, name, kind, cycle_id, starts_on, currency, created_by)
+                select 'SY-360-FOLLOW-UP', rc.name || ' and its follow-up (synthetic)', 'cycle_follow_up', rc.id,
+                       rc.released_at::date, 'USD', 'Synthetic'
+                  from review_cycle rc where rc.name like 'Annual 360 %' and rc.status = 'released'
+                 order by rc.rating_ends_on desc offset 1 limit 1""");
+        dsl.execute("""
+                insert into programme_kpi (programme_id, kpi_id)
+                select p.id, k.id from programme p join kpi k on k.code in ('CAPA-CLOSURE-DAYS', 'MONITORING-REPORT-DAYS', 'EDC-ENTRY-DAYS')
+                 where p.code in ('SY-DEV-CAPA', 'SY-360-FOLLOW-UP')""");
+        dsl.execute("analyze programme_participant");
+        // people: each person's own level, monthly variation, a slight improvement over time, the programme's effect
+        dsl.execute("""
+                insert into kpi_observation (kpi_id, level, period, employee_id, value, source)
+                select k.id, 'person', m.period, e.id,
+                       round(greatest(1, b.base * (0.8 + 0.4 * pg_temp.r(e.employee_number || k.code))
+                                         + b.base * 0.3 * (pg_temp.r(e.employee_number || k.code || m.m) - 0.5)
+                                         - b.base * 0.002 * ({0} - m.m)
+                                         - case when k.code = 'CAPA-CLOSURE-DAYS' and pp.joined_on is not null
+                                                     and m.period >= date_trunc('month', pp.joined_on)
+                                                then 10 * least(1, ((extract(year from m.period) - extract(year from pp.joined_on)) * 12
+                                                                    + extract(month from m.period) - extract(month from pp.joined_on) + 1) / 3.0)
+                                                else 0 end)::numeric, 1),
+                       'Synthetic'
+                  from employee e
+                  join job_role j on j.id = e.job_role_id
+                  join kpi k on (k.code = 'CAPA-CLOSURE-DAYS' and j.code in ('CRA', 'SCRA', 'CTM', 'QAA', 'QAM'))
+                             or (k.code = 'MONITORING-REPORT-DAYS' and j.code in ('CRA', 'SCRA'))
+                             or (k.code = 'EDC-ENTRY-DAYS' and j.code in ('CRC', 'CDM'))
+                  cross join lateral (select case k.code when 'CAPA-CLOSURE-DAYS' then 42.0 when 'MONITORING-REPORT-DAYS' then 10.5
+                                             else 5.8 end as base) b
+                  join syn_month m on m.period >= e.hire_date
+                  left join programme_participant pp on pp.employee_id = e.id and pp.programme_id = {1}
+                 where e.employee_number like 'S%'""", DSL.inline(KPI_MONTHS), DSL.val(programme));
+        // units: engagement for every unit, regrettable attrition for every team (of ten)
+        dsl.execute("""
+                insert into kpi_observation (kpi_id, level, period, org_unit_id, value, numerator, denominator, source)
+                select k.id, 'org_unit', m.period, u.id,
+                       case when k.code = 'ENGAGEMENT'
+                            then round((62 + 18 * pg_temp.r(u.code || 'eng') + 6 * (pg_temp.r(u.code || m.m || 'eng') - 0.5)
+                                        + 0.1 * ({0} - m.m))::numeric, 1)
+                            else round(100.0 * a.leavers / 10, 2) end,
+                       case when k.code <> 'ENGAGEMENT' then a.leavers end, case when k.code <> 'ENGAGEMENT' then 10 end, 'Synthetic'
+                  from org_unit u
+                  join kpi k on k.code = 'ENGAGEMENT' or (k.code = 'REGRETTABLE-ATTRITION' and u.kind = 'team')
+                  cross join syn_month m
+                  cross join lateral (select case when pg_temp.r(u.code || m.m || 'left') < 0.05 then 1 else 0 end as leavers) a
+                 where u.code like 'SY-%'""", DSL.inline(KPI_MONTHS));
+        // studies: query resolution and budget variance monthly, enrollment against a growing plan, audits every eight months
+        dsl.execute("""
+                insert into kpi_observation (kpi_id, level, period, study_id, value, numerator, denominator, source)
+                select k.id, 'study', m.period, s.id,
+                       case k.code when 'QUERY-RESOLUTION-DAYS' then round((8 + 8 * pg_temp.r(s.code || 'q') + 3 * (pg_temp.r(s.code || m.m || 'q') - 0.5))::numeric, 1)
+                                   when 'BUDGET-VARIANCE' then round((1 + 8 * pg_temp.r(s.code || m.m || 'b'))::numeric, 1)
+                                   when 'AUDIT-FINDINGS-CRITICAL' then case when pg_temp.r(s.code || m.m || 'c') < 0.1 then 1 else 0 end
+                                   else round((x.num * k.rate_scale / x.den)::numeric, 2) end,
+                       case when k.aggregation = 'rate' then x.num end, case when k.aggregation = 'rate' then x.den end, 'Synthetic'
+                  from study s
+                  cross join syn_month m
+                  join kpi k on k.code in ('QUERY-RESOLUTION-DAYS', 'BUDGET-VARIANCE', 'ENROLLMENT-VS-TARGET')
+                             or (k.code in ('AUDIT-FINDINGS-CRITICAL', 'AUDIT-FINDINGS-MAJOR', 'AUDIT-FINDINGS-MINOR')
+                                 and (m.m + hashtext(s.code)) % 8 = 0)
+                  cross join lateral (select case k.code
+                             when 'ENROLLMENT-VS-TARGET' then round(12 * ({0} - m.m + 1) * (0.7 + 0.4 * pg_temp.r(s.code || 'enr')))
+                             when 'AUDIT-FINDINGS-MAJOR' then floor(pg_temp.r(s.code || m.m || 'maj') * 4)
+                             else floor(pg_temp.r(s.code || m.m || 'min') * 8) end as num,
+                             case k.code when 'ENROLLMENT-VS-TARGET' then 12 * ({0} - m.m + 1) else 1 end as den) x
+                 where s.code like 'SY-CO-%' and m.period >= s.start_date""", DSL.inline(KPI_MONTHS));
+        // sites: deviations per visits and SAEs reported in time each month after activation, the activation itself once
+        dsl.execute("""
+                insert into kpi_observation (kpi_id, level, period, site_id, value, numerator, denominator, source)
+                select k.id, 'site', m.period, ss.id,
+                       case when k.code = 'SITE-ACTIVATION-DAYS' then 90 + floor(pg_temp.r(s.code || ss.site_code || 'days') * 120)
+                            else round((x.num * k.rate_scale / x.den)::numeric, 2) end,
+                       case when k.aggregation = 'rate' then x.num end, case when k.aggregation = 'rate' then x.den end, 'Synthetic'
+                  from study_site ss
+                  join study s on s.id = ss.study_id and s.code like 'SY-CO-%'
+                  cross join syn_month m
+                  join kpi k on (k.code in ('PROTOCOL-DEVIATIONS', 'SAE-TIMELINESS') and m.period > ss.activated_on)
+                             or (k.code = 'SITE-ACTIVATION-DAYS' and m.period = date_trunc('month', ss.activated_on)::date)
+                  cross join lateral (select 20 + floor(pg_temp.r(s.code || ss.site_code || ':' || m.m || 'v') * 30) as visits,
+                                             1 + floor(pg_temp.r(s.code || ss.site_code || ':' || m.m || 's') * 3) as saes) v
+                  cross join lateral (select case k.code
+                             when 'PROTOCOL-DEVIATIONS' then floor(v.visits * (0.01 + 0.04 * pg_temp.r(s.code || ss.site_code || 'dev'))
+                                                                   + pg_temp.r(s.code || ss.site_code || ':' || m.m || 'd'))
+                             else v.saes - case when pg_temp.r(s.code || ss.site_code || ':' || m.m || 'late') < 0.12 then 1 else 0 end end as num,
+                             case k.code when 'PROTOCOL-DEVIATIONS' then v.visits else v.saes end as den) x""");
+        dsl.execute("analyze kpi_observation");
     }
 }

@@ -56,6 +56,16 @@ class SyntheticOrganisationTest {
                       union all
                       select concat_ws(',', e.employee_number, t.performance, t.potential, t.rated_on)
                         from talent_rating t join employee e on e.id = t.employee_id where e.employee_number like 'S%'
+                      union all
+                      select concat_ws(',', k.code, o.period, o.level, coalesce(e.employee_number, u.code, s.code, ss.site_code),
+                                       o.value, o.numerator, o.denominator)
+                        from kpi_observation o join kpi k on k.id = o.kpi_id
+                        left join employee e on e.id = o.employee_id left join org_unit u on u.id = o.org_unit_id
+                        left join study s on s.id = o.study_id left join study_site ss on ss.id = o.site_id
+                       where o.source = 'Synthetic'
+                      union all
+                      select concat_ws(',', e.employee_number, p.joined_on) from programme_participant p
+                        join employee e on e.id = p.employee_id where e.employee_number like 'S%'
                     ) f""").get(0, String.class);
             status.setRollbackOnly();
             return fingerprint;
@@ -90,6 +100,22 @@ class SyntheticOrganisationTest {
         assertThat(summary.plans()).isPositive();
         assertThat(summary.positions()).isBetween(1, 22);
         assertThat(summary.ratings()).isPositive();
+        // KPI history: 36 months for the monitors, coordinators, units, studies and sites; a coaching programme whose
+        // participants close CAPAs faster after joining than before, and faster than the others of their role
+        // one study per Clinical Operations country at 500 people (twelve at 20,000), ten sites each
+        assertThat(summary.studies()).isEqualTo(16);
+        assertThat(summary.sites()).isEqualTo(16 * 10);
+        assertThat(summary.observations()).isGreaterThan(20_000);
+        assertThat(summary.participants()).isPositive();
+        assertThat(dsl.fetchSingle("""
+                select count(*) from kpi_observation o join kpi k on k.id = o.kpi_id
+                 where o.source = 'Synthetic' and k.level = 'person' and o.employee_id is null""").get(0, Integer.class)).isZero();
+        double effect = dsl.fetchSingle("""
+                select avg(o.value) filter (where o.period >= date_trunc('month', p.joined_on) + interval '3 months')
+                     - avg(o.value) filter (where o.period < date_trunc('month', p.joined_on))
+                  from kpi_observation o join kpi k on k.id = o.kpi_id and k.code = 'CAPA-CLOSURE-DAYS'
+                  join programme_participant p on p.employee_id = o.employee_id""").get(0, Double.class);
+        assertThat(effect).isBetween(-14.0, -7.0);
         // the leads manage their teams; nobody manages themself
         assertThat(dsl.fetchSingle("select count(*) from employee e where e.employee_number like 'S%' and e.manager_id is null")
                 .get(0, Integer.class)).isEqualTo(22);

@@ -242,7 +242,7 @@ class KpiImportTest {
                 .set(KPI_OBSERVATION.LEVEL, "org_unit").set(KPI_OBSERVATION.ORG_UNIT_ID, germany)
                 .set(KPI_OBSERVATION.PERIOD, LocalDate.of(2020, 7, 1)).set(KPI_OBSERVATION.VALUE, BigDecimal.TEN)
                 .set(KPI_OBSERVATION.SOURCE, "test").execute())
-                .hasMessageContaining("violates foreign key constraint");
+                .hasMessageContaining("kpi_observation refers to KPI " + capa.id() + " with level org_unit that does not exist");
     }
 
     @Test
@@ -252,14 +252,40 @@ class KpiImportTest {
                 .set(KPI_OBSERVATION.LEVEL, "person").set(KPI_OBSERVATION.EMPLOYEE_ID, 987_654_321L)
                 .set(KPI_OBSERVATION.PERIOD, LocalDate.of(2020, 7, 1)).set(KPI_OBSERVATION.VALUE, BigDecimal.TEN)
                 .set(KPI_OBSERVATION.SOURCE, "test").execute())
-                .hasMessageContaining("violates foreign key constraint");
+                .hasMessageContaining("kpi_observation refers to employee 987654321 that does not exist");
+    }
+
+    /** A new person and a new KPI with one observation; their ids. */
+    private long[] personAndKpiWithAnObservation() {
+        long person = dsl.insertInto(EMPLOYEE).set(EMPLOYEE.EMPLOYEE_NUMBER, "KPI-T1").set(EMPLOYEE.FIRST_NAME, "Kim")
+                .set(EMPLOYEE.LAST_NAME, "Test").set(EMPLOYEE.EMAIL, "kim.test@kpi.example")
+                .set(EMPLOYEE.JOB_ROLE_ID, dsl.select(EMPLOYEE.JOB_ROLE_ID).from(EMPLOYEE).limit(1).fetchSingle().value1())
+                .set(EMPLOYEE.ORG_UNIT_ID, unit("CO-EU-DE")).set(EMPLOYEE.HIRE_DATE, LocalDate.of(2019, 1, 1))
+                .set(EMPLOYEE.ROLE_SINCE, LocalDate.of(2019, 1, 1)).set(EMPLOYEE.COUNTRY, "DE")
+                .returning(EMPLOYEE.ID).fetchSingle(EMPLOYEE.ID);
+        long kpi = dsl.insertInto(org.clinlead.db.Tables.KPI).set(org.clinlead.db.Tables.KPI.CODE, "TEST-KPI")
+                .set(org.clinlead.db.Tables.KPI.NAME, "Test KPI").set(org.clinlead.db.Tables.KPI.UNIT, "days")
+                .set(org.clinlead.db.Tables.KPI.DIRECTION, "lower_is_better").set(org.clinlead.db.Tables.KPI.LEVEL, "person")
+                .set(org.clinlead.db.Tables.KPI.AGGREGATION, "mean")
+                .returning(org.clinlead.db.Tables.KPI.ID).fetchSingle(org.clinlead.db.Tables.KPI.ID);
+        dsl.insertInto(KPI_OBSERVATION).set(KPI_OBSERVATION.KPI_ID, kpi).set(KPI_OBSERVATION.LEVEL, "person")
+                .set(KPI_OBSERVATION.EMPLOYEE_ID, person).set(KPI_OBSERVATION.PERIOD, LocalDate.of(2020, 7, 1))
+                .set(KPI_OBSERVATION.VALUE, BigDecimal.TEN).set(KPI_OBSERVATION.SOURCE, "test").execute();
+        return new long[] {person, kpi};
+    }
+
+    @Test
+    void aPersonWithObservationsCannotBeDeleted() {
+        long person = personAndKpiWithAnObservation()[0];
+        assertThatThrownBy(() -> dsl.execute("delete from employee where id = ?", person))
+                .hasMessageContaining("employee rows with KPI observations cannot be deleted");
     }
 
     @Test
     void aKpiWithObservationsCannotBeDeleted() {
-        Kpi capa = kpis.byCode("CAPA-CLOSURE-DAYS").orElseThrow();
-        assertThatThrownBy(() -> dsl.deleteFrom(org.clinlead.db.Tables.KPI).where(org.clinlead.db.Tables.KPI.ID.eq(capa.id())).execute())
-                .hasMessageContaining("violates foreign key constraint");
+        long kpi = personAndKpiWithAnObservation()[1];
+        assertThatThrownBy(() -> dsl.execute("delete from kpi where id = ?", kpi))
+                .hasMessageContaining("kpi rows with KPI observations cannot be deleted");
     }
 
     @Test
@@ -267,6 +293,6 @@ class KpiImportTest {
         Kpi capa = kpis.byCode("CAPA-CLOSURE-DAYS").orElseThrow();
         assertThatThrownBy(() -> dsl.update(org.clinlead.db.Tables.KPI).set(org.clinlead.db.Tables.KPI.LEVEL, "site")
                 .where(org.clinlead.db.Tables.KPI.ID.eq(capa.id())).execute())
-                .hasMessageContaining("violates foreign key constraint");
+                .hasMessageContaining("KPI CAPA-CLOSURE-DAYS has observations per person; its level cannot change");
     }
 }
