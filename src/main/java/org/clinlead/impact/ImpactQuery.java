@@ -287,32 +287,43 @@ public class ImpactQuery {
     // competency change against KPI change
 
     /**
-     * For the subjects of a released cycle the reader may see who had an earlier 360 on the same
-     * competencies: x = the mean change of their "others" level (one competency, or all the cycle
-     * rated when {@code competencyCode} is null), y = the change of the KPI's mean over the
-     * {@code windowMonths} months up to each 360's end of rating.
+     * For the subjects of a released cycle the reader may see who were rated in an earlier released
+     * cycle (their previous 360: the last one before this): x = the mean change of their "others"
+     * level over the competencies both rated (one competency, or all, when {@code competencyCode} is
+     * null), y = the change of the KPI's mean over the {@code windowMonths} months up to each 360's
+     * end of rating.
      */
     public CompetencyKpiCorrelation correlation(CurrentUser user, long cycleId, String competencyCode, Kpi kpi, int windowMonths) {
         requirePersonLevel(kpi);
+        // each subject's previous 360: the last released cycle before this one that rated them (one look-up per person)
+        var previous = CYCLE_SUBJECT.as("previous");
+        var previousCycle = REVIEW_CYCLE.as("previous_cycle");
+        Field<Long> postSubject = DSL.field(DSL.name("post_subject"), Long.class);
+        Field<Long> preSubject = DSL.field(DSL.name("pre_subject"), Long.class);
+        var earlier = DSL.lateral(DSL.select(previous.ID).from(previous)
+                .join(previousCycle).on(previousCycle.ID.eq(previous.CYCLE_ID)).and(previousCycle.STATUS.eq("released"))
+                .where(previous.EMPLOYEE_ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .and(previousCycle.RATING_ENDS_ON.lt(REVIEW_CYCLE.RATING_ENDS_ON))
+                .orderBy(previousCycle.RATING_ENDS_ON.desc()).limit(1)).as("earlier");
+        var subjects = DSL.name("subjects").as(DSL.select(CYCLE_SUBJECT.ID.as(postSubject), CYCLE_SUBJECT.EMPLOYEE_ID.as(EMPLOYEE_ID),
+                        earlier.field(previous.ID).as(preSubject))
+                .from(CYCLE_SUBJECT).join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
+                .crossJoin(earlier)
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(scope.employees(user, CYCLE_SUBJECT.EMPLOYEE_ID)));
         var pre = COMPETENCY_EVIDENCE.as("pre");
         var post = COMPETENCY_EVIDENCE.as("post");
-        var earlier = DSL.lateral(DSL.select(pre.LEVEL, pre.OBSERVED_ON).from(pre)
-                .where(pre.EMPLOYEE_ID.eq(post.EMPLOYEE_ID)).and(pre.FRAMEWORK_ID.eq(post.FRAMEWORK_ID))
-                .and(pre.COMPETENCY_CODE.eq(post.COMPETENCY_CODE)).and(pre.SOURCE.eq("360"))
-                .and(pre.OBSERVED_ON.lt(post.OBSERVED_ON))
-                .orderBy(pre.OBSERVED_ON.desc()).limit(1)).as("earlier");
         Field<LocalDate> preOn = DSL.field(DSL.name("pre_on"), LocalDate.class);
         Field<LocalDate> postOn = DSL.field(DSL.name("post_on"), LocalDate.class);
         Field<Double> x = DSL.field(DSL.name("x"), Double.class);
-        var changes = DSL.name("changes").as(DSL.select(post.EMPLOYEE_ID.as(EMPLOYEE_ID),
-                        month(DSL.max(earlier.field(pre.OBSERVED_ON))).as(preOn), month(DSL.max(post.OBSERVED_ON)).as(postOn),
-                        DSL.avg(post.LEVEL.minus(earlier.field(pre.LEVEL))).cast(Double.class).as(x))
-                .from(post).join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(post.CYCLE_SUBJECT_ID))
-                .crossJoin(earlier)
-                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(post.SOURCE.eq("360"))
-                .and(competencyCode == null ? DSL.noCondition() : post.COMPETENCY_CODE.eq(competencyCode))
-                .and(scope.employees(user, post.EMPLOYEE_ID))
-                .groupBy(post.EMPLOYEE_ID));
+        var changes = DSL.name("changes").as(DSL.select(subjects.field(EMPLOYEE_ID),
+                        month(DSL.max(pre.OBSERVED_ON)).as(preOn), month(DSL.max(post.OBSERVED_ON)).as(postOn),
+                        DSL.avg(post.LEVEL.minus(pre.LEVEL)).cast(Double.class).as(x))
+                .from(subjects)
+                .join(post).on(post.CYCLE_SUBJECT_ID.eq(subjects.field(postSubject))).and(post.SOURCE.eq("360"))
+                .join(pre).on(pre.CYCLE_SUBJECT_ID.eq(subjects.field(preSubject))).and(pre.SOURCE.eq("360"))
+                .and(pre.FRAMEWORK_ID.eq(post.FRAMEWORK_ID)).and(pre.COMPETENCY_CODE.eq(post.COMPETENCY_CODE))
+                .where(competencyCode == null ? DSL.noCondition() : post.COMPETENCY_CODE.eq(competencyCode))
+                .groupBy(subjects.field(EMPLOYEE_ID)));
         Condition beforePre = KPI_OBSERVATION.PERIOD.ge(plusMonths(changes.field(preOn), -windowMonths))
                 .and(KPI_OBSERVATION.PERIOD.lt(changes.field(preOn)));
         Condition beforePost = KPI_OBSERVATION.PERIOD.ge(plusMonths(changes.field(postOn), -windowMonths))
@@ -327,7 +338,7 @@ public class ImpactQuery {
                 .asTable("pairs");
         Field<Double> px = pairs.field(x);
         Field<Double> py = pairs.field("y", Double.class);
-        var rows = dsl.with(changes)
+        var rows = dsl.with(subjects).with(changes)
                 .select(px, py,
                         DSL.corr(py, px).over().cast(Double.class), DSL.regrSlope(py, px).over().cast(Double.class),
                         DSL.regrIntercept(py, px).over().cast(Double.class), DSL.regrR2(py, px).over().cast(Double.class),

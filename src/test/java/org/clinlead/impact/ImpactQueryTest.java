@@ -16,7 +16,6 @@ import static org.clinlead.db.Tables.REVIEW_CYCLE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.clinlead.DatabaseTest;
@@ -185,20 +184,14 @@ class ImpactQueryTest {
         long framework = dsl.select(FRAMEWORK.ID).from(FRAMEWORK).where(FRAMEWORK.CODE.eq("CR-CORE")).fetchSingle(FRAMEWORK.ID);
         long version = dsl.select(FRAMEWORK_VERSION.ID).from(FRAMEWORK_VERSION).where(FRAMEWORK_VERSION.FRAMEWORK_ID.eq(framework))
                 .orderBy(FRAMEWORK_VERSION.ID).limit(1).fetchSingle(FRAMEWORK_VERSION.ID);
-        long cycle = dsl.insertInto(REVIEW_CYCLE).set(REVIEW_CYCLE.NAME, "2018 test 360").set(REVIEW_CYCLE.FRAMEWORK_VERSION_ID, version)
-                .set(REVIEW_CYCLE.STATUS, "released").set(REVIEW_CYCLE.NOMINATION_STARTS_ON, LocalDate.of(2018, 9, 1))
-                .set(REVIEW_CYCLE.NOMINATION_ENDS_ON, LocalDate.of(2018, 9, 15)).set(REVIEW_CYCLE.RATING_STARTS_ON, LocalDate.of(2018, 10, 1))
-                .set(REVIEW_CYCLE.RATING_ENDS_ON, LocalDate.of(2018, 10, 31)).set(REVIEW_CYCLE.SIGNIFICANCE_THRESHOLD, BigDecimal.ONE)
-                .set(REVIEW_CYCLE.RELEASED_AT, OffsetDateTime.of(2018, 11, 5, 9, 0, 0, 0, ZoneOffset.UTC))
-                .returning(REVIEW_CYCLE.ID).fetchSingle(REVIEW_CYCLE.ID);
+        long before = cycle(version, "2018 spring test 360", LocalDate.of(2018, 3, 31));
+        long cycle = cycle(version, "2018 autumn test 360", LocalDate.of(2018, 10, 31));
         String[] people = {"P1", "P2", "P3", "C1", "C2"};
         double[] y = {2, 4, 5, 4, 5};
         for (int i = 0; i < people.length; i++) {
             long employee = employee(people[i]);
-            long subject = dsl.insertInto(CYCLE_SUBJECT).set(CYCLE_SUBJECT.CYCLE_ID, cycle).set(CYCLE_SUBJECT.EMPLOYEE_ID, employee)
-                    .set(CYCLE_SUBJECT.JOB_ROLE_ID, cra).returning(CYCLE_SUBJECT.ID).fetchSingle(CYCLE_SUBJECT.ID);
-            evidence(employee, framework, "OPS-04", 2.0, LocalDate.of(2018, 3, 31), null);
-            evidence(employee, framework, "OPS-04", 2.0 + (i + 1) / 4.0, LocalDate.of(2018, 10, 31), subject);
+            evidence(employee, framework, "OPS-04", 2.0, LocalDate.of(2018, 3, 31), subject(before, employee));
+            evidence(employee, framework, "OPS-04", 2.0 + (i + 1) / 4.0, LocalDate.of(2018, 10, 31), subject(cycle, employee));
             // KPI over the two months before each 360 (Jan–Feb and Aug–Sep): the change is y
             observe("MONITORING-REPORT-DAYS", people[i], "2018-01", 10);
             observe("MONITORING-REPORT-DAYS", people[i], "2018-02", 12);
@@ -224,6 +217,21 @@ class ImpactQueryTest {
 
         // one named competency the cycle did not rate: nobody has a change
         assertThat(impact.correlation(hr, cycle, "ETH-01", kpi("MONITORING-REPORT-DAYS"), 2).computed()).isFalse();
+    }
+
+    /** A released cycle whose rating ended on {@code ratingEnds}. */
+    private long cycle(long frameworkVersion, String name, LocalDate ratingEnds) {
+        return dsl.insertInto(REVIEW_CYCLE).set(REVIEW_CYCLE.NAME, name).set(REVIEW_CYCLE.FRAMEWORK_VERSION_ID, frameworkVersion)
+                .set(REVIEW_CYCLE.STATUS, "released").set(REVIEW_CYCLE.NOMINATION_STARTS_ON, ratingEnds.minusDays(60))
+                .set(REVIEW_CYCLE.NOMINATION_ENDS_ON, ratingEnds.minusDays(45)).set(REVIEW_CYCLE.RATING_STARTS_ON, ratingEnds.minusDays(30))
+                .set(REVIEW_CYCLE.RATING_ENDS_ON, ratingEnds).set(REVIEW_CYCLE.SIGNIFICANCE_THRESHOLD, BigDecimal.ONE)
+                .set(REVIEW_CYCLE.RELEASED_AT, ratingEnds.plusDays(5).atTime(9, 0).atOffset(ZoneOffset.UTC))
+                .returning(REVIEW_CYCLE.ID).fetchSingle(REVIEW_CYCLE.ID);
+    }
+
+    private long subject(long cycle, long employee) {
+        return dsl.insertInto(CYCLE_SUBJECT).set(CYCLE_SUBJECT.CYCLE_ID, cycle).set(CYCLE_SUBJECT.EMPLOYEE_ID, employee)
+                .set(CYCLE_SUBJECT.JOB_ROLE_ID, cra).returning(CYCLE_SUBJECT.ID).fetchSingle(CYCLE_SUBJECT.ID);
     }
 
     private void evidence(long employee, long framework, String code, double level, LocalDate on, Long subject) {
