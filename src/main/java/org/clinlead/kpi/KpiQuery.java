@@ -25,6 +25,7 @@ import org.clinlead.db.tables.records.KpiRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
 import org.jooq.Record4;
 import org.jooq.Select;
 import org.jooq.SelectHavingStep;
@@ -154,7 +155,8 @@ public class KpiQuery {
     /**
      * For every KPI with observations under a unit the reader's organisation scope covers (check
      * with {@link DataScope#coversUnit} first), its latest month's roll-up for the unit's subtree —
-     * the same figure as {@link #trend} — and the figure twelve months before; in one statement.
+     * the same figure as {@link #trend} — and the figure twelve months before; in one statement,
+     * with one part per KPI level (the subjects under the unit are looked up once per level).
      */
     public List<KpiLatest> latest(CurrentUser user, long unitId, String unitName) {
         List<Kpi> kpis = all();
@@ -162,8 +164,22 @@ public class KpiQuery {
             return List.of();
         }
         KpiSubject unit = new KpiSubject(KpiSubject.Type.UNIT, unitId, unitName);
-        Select<Record4<Long, LocalDate, BigDecimal, Integer>> months = kpis.stream()
-                .<Select<Record4<Long, LocalDate, BigDecimal, Integer>>>map(kpi -> monthly(user, kpi, unit))
+        Map<KpiLevel, List<Kpi>> byLevel = new java.util.EnumMap<>(KpiLevel.class);
+        kpis.forEach(kpi -> byLevel.computeIfAbsent(kpi.level(), l -> new ArrayList<>()).add(kpi));
+        Select<Record3<Long, LocalDate, BigDecimal>> months = byLevel.entrySet().stream()
+                .<Select<Record3<Long, LocalDate, BigDecimal>>>map(level -> {
+                    // each KPI's own aggregation, chosen by its id
+                    var value = DSL.choose(KPI_OBSERVATION.KPI_ID);
+                    org.jooq.CaseWhenStep<Long, BigDecimal> cases = null;
+                    for (Kpi kpi : level.getValue()) {
+                        cases = cases == null ? value.when(kpi.id(), aggregate(kpi)) : cases.when(kpi.id(), aggregate(kpi));
+                    }
+                    return dsl.select(KPI_OBSERVATION.KPI_ID, KPI_OBSERVATION.PERIOD, cases.otherwise(DSL.inline((BigDecimal) null)))
+                            .from(KPI_OBSERVATION)
+                            .where(KPI_OBSERVATION.KPI_ID.in(level.getValue().stream().map(Kpi::id).toList()))
+                            .and(KPI_OBSERVATION.SUBJECT_ID.in(subjectIds(user, level.getKey(), unit)))
+                            .groupBy(KPI_OBSERVATION.KPI_ID, KPI_OBSERVATION.PERIOD);
+                })
                 .reduce(Select::unionAll).orElseThrow();
         Map<Long, Map<LocalDate, BigDecimal>> byKpi = new HashMap<>();
         dsl.fetch(months).forEach(r -> byKpi.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
