@@ -169,3 +169,9 @@ create trigger org_unit_closure_training_counts_delete after delete on org_unit_
     referencing old table as old_rows for each statement execute function closure_training_counts();
 
 select refresh_training_counts();
+
+--changeset clinlead:0014-insights-counts-statistics
+-- fresh statistics for the counts just filled, so that the first dashboards after the upgrade are
+-- planned for their real size (index scans of one subtree, not a scan of every count)
+analyze training_count;
+analyze training_subtree_count;
