@@ -132,7 +132,7 @@ public class ComplianceQuery {
 
     /**
      * The matrix by unit of a root the reader covers, unfiltered, from the kept counts
-     * (db/changelog/0014-insights-counts.sql): each sub-unit's subtree counts and the root's own.
+     * (db/changelog/0015-insights-counts.sql): each sub-unit's subtree counts and the root's own.
      * The same figures as {@link TrainingStatus#compliant} and {@link TrainingStatus#overdue}
      * count, as of today.
      */

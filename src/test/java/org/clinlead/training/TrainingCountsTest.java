@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The training compliance counts kept for the dashboards (db/changelog/0014-insights-counts.sql)
+ * The training compliance counts kept for the dashboards (db/changelog/0015-insights-counts.sql)
  * follow every kind of change, equal a recount from the records, and give the same matrix and
  * total as counting the assignments live.
  */

@@ -1,8 +1,8 @@
 --liquibase formatted sql
 
---changeset clinlead:0014-insights-counts splitStatements:false
+--changeset clinlead:0015-insights-counts splitStatements:false
 -- Training compliance counts kept for the dashboards (docs/insights.md, "How the figures are
--- kept"; decision 0009), so that the compliance matrix by unit and the director overview of a
+-- kept"; decision 0010), so that the compliance matrix by unit and the director overview of a
 -- 20,000-person organisation add up a few thousand rows instead of counting every current
 -- training assignment on each request. Compliance depends on today's date only through due_on,
 -- so the counts are kept by due date, and "compliant / overdue as of today" is a sum over them:
@@ -170,7 +170,7 @@ create trigger org_unit_closure_training_counts_delete after delete on org_unit_
 
 select refresh_training_counts();
 
---changeset clinlead:0014-insights-counts-statistics
+--changeset clinlead:0015-insights-counts-statistics
 -- fresh statistics for the counts just filled, so that the first dashboards after the upgrade are
 -- planned for their real size (index scans of one subtree, not a scan of every count)
 analyze training_count;
