@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.DataScope;
+import org.clinlead.kpi.KpiQuery;
 import org.clinlead.training.ComplianceMatrix;
 import org.clinlead.training.ComplianceQuery;
 import org.jooq.Condition;
@@ -40,12 +41,14 @@ public class OverviewQuery {
     private final DataScope scope;
     private final ComplianceQuery compliance;
     private final SuccessionQuery succession;
+    private final KpiQuery kpis;
 
-    OverviewQuery(DSLContext dsl, DataScope scope, ComplianceQuery compliance, SuccessionQuery succession) {
+    OverviewQuery(DSLContext dsl, DataScope scope, ComplianceQuery compliance, SuccessionQuery succession, KpiQuery kpis) {
         this.dsl = dsl;
         this.scope = scope;
         this.compliance = compliance;
         this.succession = succession;
+        this.kpis = kpis;
     }
 
     /**
@@ -109,6 +112,7 @@ public class OverviewQuery {
                 bench.stream().mapToInt(Succession.Bench::withReadyNow).sum(),
                 positions == 0 ? 0 : coverage.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(positions), 0, RoundingMode.HALF_UP).intValue(),
                 bench.stream().mapToInt(Succession.Bench::singlePoints).sum(), relationships, coaching.value1(),
-                coaching.value2().divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP));
+                coaching.value2().divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP),
+                kpis.latest(user, rootUnitId, unitName));
     }
 }

@@ -13,7 +13,10 @@ import static org.clinlead.db.Tables.STUDY_SITE;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.DataScope;
@@ -22,7 +25,10 @@ import org.clinlead.db.tables.records.KpiRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.Select;
+import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,15 +146,63 @@ public class KpiQuery {
 
     /** The monthly figures of a KPI for a subject the reader may see (check with {@link #subject} first). */
     public KpiTrend trend(CurrentUser user, Kpi kpi, KpiSubject subject) {
-        Field<BigDecimal> value = aggregate(kpi);
-        List<KpiTrend.Point> points = dsl.select(KPI_OBSERVATION.PERIOD, value, DSL.count())
+        List<KpiTrend.Point> points = monthly(user, kpi, subject)
+                .orderBy(KPI_OBSERVATION.PERIOD)
+                .fetch(r -> new KpiTrend.Point(r.value2(), r.value3(), r.value4()));
+        return new KpiTrend(kpi, subject, points);
+    }
+
+    /**
+     * For every KPI with observations under a unit the reader's organisation scope covers (check
+     * with {@link DataScope#coversUnit} first), its latest month's roll-up for the unit's subtree —
+     * the same figure as {@link #trend} — and the figure twelve months before; in one statement,
+     * with one part per KPI level (the subjects under the unit are looked up once per level).
+     */
+    public List<KpiLatest> latest(CurrentUser user, long unitId, String unitName) {
+        List<Kpi> kpis = all();
+        if (kpis.isEmpty()) {
+            return List.of();
+        }
+        KpiSubject unit = new KpiSubject(KpiSubject.Type.UNIT, unitId, unitName);
+        Map<KpiLevel, List<Kpi>> byLevel = new java.util.EnumMap<>(KpiLevel.class);
+        kpis.forEach(kpi -> byLevel.computeIfAbsent(kpi.level(), l -> new ArrayList<>()).add(kpi));
+        Select<Record3<Long, LocalDate, BigDecimal>> months = byLevel.entrySet().stream()
+                .<Select<Record3<Long, LocalDate, BigDecimal>>>map(level -> {
+                    // each KPI's own aggregation, chosen by its id
+                    var value = DSL.choose(KPI_OBSERVATION.KPI_ID);
+                    org.jooq.CaseWhenStep<Long, BigDecimal> cases = null;
+                    for (Kpi kpi : level.getValue()) {
+                        cases = cases == null ? value.when(kpi.id(), aggregate(kpi)) : cases.when(kpi.id(), aggregate(kpi));
+                    }
+                    return dsl.select(KPI_OBSERVATION.KPI_ID, KPI_OBSERVATION.PERIOD, cases.otherwise(DSL.inline((BigDecimal) null)))
+                            .from(KPI_OBSERVATION)
+                            .where(KPI_OBSERVATION.KPI_ID.in(level.getValue().stream().map(Kpi::id).toList()))
+                            .and(KPI_OBSERVATION.SUBJECT_ID.in(subjectIds(user, level.getKey(), unit)))
+                            .groupBy(KPI_OBSERVATION.KPI_ID, KPI_OBSERVATION.PERIOD);
+                })
+                .reduce(Select::unionAll).orElseThrow();
+        Map<Long, Map<LocalDate, BigDecimal>> byKpi = new HashMap<>();
+        dsl.fetch(months).forEach(r -> byKpi.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+        List<KpiLatest> latest = new ArrayList<>();
+        for (Kpi kpi : kpis) {
+            var values = byKpi.get(kpi.id());
+            if (values == null) {
+                continue;
+            }
+            LocalDate period = Collections.max(values.keySet());
+            latest.add(new KpiLatest(kpi, unit, period, values.get(period), values.get(period.minusMonths(12))));
+        }
+        return latest;
+    }
+
+    /** The KPI's id, each month and the month's roll-up and observation count for a subject. */
+    private SelectHavingStep<Record4<Long, LocalDate, BigDecimal, Integer>> monthly(CurrentUser user, Kpi kpi,
+            KpiSubject subject) {
+        return dsl.select(DSL.inline(kpi.id()), KPI_OBSERVATION.PERIOD, aggregate(kpi), DSL.count())
                 .from(KPI_OBSERVATION)
                 .where(KPI_OBSERVATION.KPI_ID.eq(kpi.id()))
                 .and(KPI_OBSERVATION.SUBJECT_ID.in(subjectIds(user, kpi.level(), subject)))
-                .groupBy(KPI_OBSERVATION.PERIOD)
-                .orderBy(KPI_OBSERVATION.PERIOD)
-                .fetch(r -> new KpiTrend.Point(r.value1(), r.value2(), r.value3()));
-        return new KpiTrend(kpi, subject, points);
+                .groupBy(KPI_OBSERVATION.PERIOD);
     }
 
     /**

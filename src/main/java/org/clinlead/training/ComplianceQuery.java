@@ -7,6 +7,8 @@ import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
 import static org.clinlead.db.Tables.STUDY;
 import static org.clinlead.db.Tables.TRAINING_ASSIGNMENT;
+import static org.clinlead.db.Tables.TRAINING_COUNT;
+import static org.clinlead.db.Tables.TRAINING_SUBTREE_COUNT;
 import static org.clinlead.db.Tables.CERTIFICATION;
 import static org.clinlead.db.Tables.STUDY_MEMBER;
 
@@ -76,18 +78,25 @@ public class ComplianceQuery {
         if (root != null) {
             where = where.and(inSubtree(root));
         }
-        var required = DSL.count();
-        var compliant = DSL.count().filterWhere(TrainingStatus.compliant(today));
-        var overdue = DSL.count().filterWhere(TrainingStatus.overdue(today));
         Map<Long, Map<Long, ComplianceMatrix.Cell>> cells = new HashMap<>();
         Map<Long, int[]> byGroup = new HashMap<>();
         Map<Long, int[]> byCourse = new HashMap<>();
         int[] total = new int[3];
-        for (var r : dsl.select(group.as("group_id"), TRAINING_ASSIGNMENT.COURSE_ID, required, compliant, overdue)
-                .from(from)
-                .where(where)
-                .groupBy(group, TRAINING_ASSIGNMENT.COURSE_ID)
-                .fetch()) {
+        List<org.jooq.Record5<Long, Long, Integer, Integer, Integer>> rows;
+        if (root != null && filter.jobRoleId() == null && filter.country() == null && filter.studyId() == null
+                && scope.coversUnit(user, root)) {
+            rows = keptByUnit(root, today);
+        } else {
+            var required = DSL.count();
+            var compliant = DSL.count().filterWhere(TrainingStatus.compliant(today));
+            var overdue = DSL.count().filterWhere(TrainingStatus.overdue(today));
+            rows = dsl.select(group.as("group_id"), TRAINING_ASSIGNMENT.COURSE_ID, required, compliant, overdue)
+                    .from(from)
+                    .where(where)
+                    .groupBy(group, TRAINING_ASSIGNMENT.COURSE_ID)
+                    .fetch();
+        }
+        for (var r : rows) {
             long g = r.value1();
             int[] v = {r.value3(), r.value4(), r.value5()};
             cells.computeIfAbsent(g, k -> new HashMap<>()).put(r.value2(), new ComplianceMatrix.Cell(v[0], v[1], v[2]));
@@ -103,15 +112,57 @@ public class ComplianceQuery {
                 new ComplianceMatrix.Cell(total[0], total[1], total[2]));
     }
 
-    /** The whole matrix's total for everyone under a unit, counted in one statement (for overviews). */
+    /** The whole matrix's total for everyone under a unit (for overviews): the kept counts when the reader covers it, else one statement. */
     public ComplianceMatrix.Cell total(CurrentUser user, long orgUnitId) {
         LocalDate today = LocalDate.now();
+        if (scope.coversUnit(user, orgUnitId)) {
+            var t = TRAINING_SUBTREE_COUNT;
+            return dsl.select(sum(t.ASSIGNMENTS, DSL.noCondition()), sum(t.ASSIGNMENTS, keptCompliant(t.KIND, t.DUE_ON, today)),
+                            sum(t.ASSIGNMENTS, keptOverdue(t.DUE_ON, today)))
+                    .from(t).where(t.ANCESTOR_ID.eq(orgUnitId))
+                    .fetchSingle(r -> new ComplianceMatrix.Cell(r.value1(), r.value2(), r.value3()));
+        }
         return dsl.select(DSL.count(), DSL.count().filterWhere(TrainingStatus.compliant(today)),
                         DSL.count().filterWhere(TrainingStatus.overdue(today)))
                 .from(TRAINING_ASSIGNMENT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID))
                 .where(base(scope.employeesUnder(user, orgUnitId, TRAINING_ASSIGNMENT.EMPLOYEE_ID), Filter.none(), today))
                 .and(inSubtree(orgUnitId))
                 .fetchSingle(r -> new ComplianceMatrix.Cell(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * The matrix by unit of a root the reader covers, unfiltered, from the kept counts
+     * (db/changelog/0015-insights-counts.sql): each sub-unit's subtree counts and the root's own.
+     * The same figures as {@link TrainingStatus#compliant} and {@link TrainingStatus#overdue}
+     * count, as of today.
+     */
+    private List<org.jooq.Record5<Long, Long, Integer, Integer, Integer>> keptByUnit(long root, LocalDate today) {
+        var s = TRAINING_SUBTREE_COUNT;
+        var c = TRAINING_COUNT;
+        return dsl.select(s.ANCESTOR_ID, s.COURSE_ID, sum(s.ASSIGNMENTS, DSL.noCondition()),
+                        sum(s.ASSIGNMENTS, keptCompliant(s.KIND, s.DUE_ON, today)), sum(s.ASSIGNMENTS, keptOverdue(s.DUE_ON, today)))
+                .from(s)
+                .where(s.ANCESTOR_ID.in(DSL.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(root))))
+                .groupBy(s.ANCESTOR_ID, s.COURSE_ID)
+                .unionAll(DSL.select(c.ORG_UNIT_ID, c.COURSE_ID, sum(c.ASSIGNMENTS, DSL.noCondition()),
+                                sum(c.ASSIGNMENTS, keptCompliant(c.KIND, c.DUE_ON, today)), sum(c.ASSIGNMENTS, keptOverdue(c.DUE_ON, today)))
+                        .from(c).where(c.ORG_UNIT_ID.eq(root))
+                        .groupBy(c.ORG_UNIT_ID, c.COURSE_ID))
+                .fetch();
+    }
+
+    /** Kept as 'done' (completed, waived), or a renewal not yet due. */
+    private static Condition keptCompliant(Field<String> kind, Field<LocalDate> dueOn, LocalDate today) {
+        return kind.eq("done").or(kind.eq("renewal").and(dueOn.ge(today)));
+    }
+
+    /** Open and past due ('done' is kept with due_on 'infinity'). */
+    private static Condition keptOverdue(Field<LocalDate> dueOn, LocalDate today) {
+        return dueOn.lt(today);
+    }
+
+    private static Field<Integer> sum(Field<Integer> assignments, Condition filter) {
+        return DSL.coalesce(DSL.sum(assignments).filterWhere(filter), DSL.inline(java.math.BigDecimal.ZERO)).cast(Integer.class);
     }
 
     /** The people behind a cell (or a row or column when {@code groupId} or {@code courseId} is null). */

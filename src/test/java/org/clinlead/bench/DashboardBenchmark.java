@@ -80,10 +80,13 @@ final class DashboardBenchmark {
         long lead = dsl.select(EMPLOYEE.ID).from(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.eq("S00001")).fetchSingle().value1();
         CurrentUser manager = new CurrentUser(-3, "bench-manager", "Bench Manager", lead, Set.of("MANAGER"), null);
         Benchmarks.note("dashboards: %,d people, %,d units, %,d current proficiency values, %,d + %,d + %,d kept skills-gap counts "
-                        + "(unit, subtree, trend), %,d training assignments",
+                        + "(unit, subtree, trend), %,d training assignments (%,d + %,d kept counts: unit, subtree), "
+                        + "%,d KPI observations (the demo organisation's; the synthetic one has none yet)",
                 dsl.fetchCount(EMPLOYEE), dsl.fetchCount(ORG_UNIT), dsl.fetchCount(org.clinlead.db.Tables.CURRENT_PROFICIENCY),
                 dsl.fetchCount(org.clinlead.db.Tables.GAP_CELL), dsl.fetchCount(org.clinlead.db.Tables.GAP_SUBTREE),
-                dsl.fetchCount(org.clinlead.db.Tables.GAP_TREND), dsl.fetchCount(org.clinlead.db.Tables.TRAINING_ASSIGNMENT));
+                dsl.fetchCount(org.clinlead.db.Tables.GAP_TREND), dsl.fetchCount(org.clinlead.db.Tables.TRAINING_ASSIGNMENT),
+                dsl.fetchCount(org.clinlead.db.Tables.TRAINING_COUNT), dsl.fetchCount(org.clinlead.db.Tables.TRAINING_SUBTREE_COUNT),
+                dsl.fetchCount(org.clinlead.db.Tables.KPI_OBSERVATION));
         System.out.printf(Locale.ROOT, "%-52s %9s %9s %11s %7s%n", "dashboard or report", "median", "p95", "hand SQL", "ratio");
 
         GapFilter companyByUnit = new GapFilter(company, framework, null, null, GapFilter.Grouping.UNIT);
@@ -184,18 +187,19 @@ final class DashboardBenchmark {
                 new Sql(COMPETENCIES, framework));
     }
 
+    /** The kept compliance counts (0014) of the root's sub-units' subtrees and of the root's own people. */
     private List<Sql> complianceByUnit(long root) {
         return List.of(new Sql("""
-                select coalesce(child.ancestor_id, ?), a.course_id, count(*),
-                       count(*) filter (where a.status in ('completed', 'waived')
-                                         or (a.status in ('assigned', 'in_progress') and a.reason in ('expiry', 'new_version') and a.due_on >= current_date)),
-                       count(*) filter (where a.status in ('assigned', 'in_progress') and a.due_on < current_date)
-                  from training_assignment a join employee e on e.id = a.employee_id
-                  left join org_unit_closure child on child.descendant_id = e.org_unit_id
-                   and child.ancestor_id in (select id from org_unit where parent_id = ?)
-                 where a.current and a.status <> 'cancelled' and e.status <> 'terminated'
-                   and e.org_unit_id in (select descendant_id from org_unit_closure where ancestor_id = ?)
-                 group by 1, 2""", root, root, root),
+                select s.ancestor_id, s.course_id, sum(s.assignments),
+                       coalesce(sum(s.assignments) filter (where s.kind = 'done' or (s.kind = 'renewal' and s.due_on >= current_date)), 0),
+                       coalesce(sum(s.assignments) filter (where s.due_on < current_date), 0)
+                  from training_subtree_count s join org_unit u on u.id = s.ancestor_id and u.parent_id = ?
+                 group by 1, 2
+                union all
+                select c.org_unit_id, c.course_id, sum(c.assignments),
+                       coalesce(sum(c.assignments) filter (where c.kind = 'done' or (c.kind = 'renewal' and c.due_on >= current_date)), 0),
+                       coalesce(sum(c.assignments) filter (where c.due_on < current_date), 0)
+                  from training_count c where c.org_unit_id = ? group by 1, 2""", root, root),
                 new Sql("select id, name from org_unit where parent_id = ? or id = ? order by name", root, root),
                 new Sql("select id, code, title from course order by code"));
     }
@@ -209,11 +213,10 @@ final class DashboardBenchmark {
                         + "count(*) filter (where status <> 'terminated' and hire_date > current_date - interval '1 year') from employee e where "
                         + people, root),
                 new Sql("""
-                        select count(*), count(*) filter (where a.status in ('completed', 'waived')
-                                         or (a.status in ('assigned', 'in_progress') and a.reason in ('expiry', 'new_version') and a.due_on >= current_date)),
-                               count(*) filter (where a.status in ('assigned', 'in_progress') and a.due_on < current_date)
-                          from training_assignment a join employee e on e.id = a.employee_id
-                         where a.current and a.status <> 'cancelled' and e.status <> 'terminated' and """ + people, root),
+                        select sum(assignments),
+                               coalesce(sum(assignments) filter (where kind = 'done' or (kind = 'renewal' and due_on >= current_date)), 0),
+                               coalesce(sum(assignments) filter (where due_on < current_date), 0)
+                          from training_subtree_count where ancestor_id = ?""", root),
                 new Sql("""
                         select count(*), count(*) filter (where a.status = 'submitted')
                           from rater_assignment a join cycle_subject s on s.id = a.cycle_subject_id join review_cycle c on c.id = s.cycle_id
@@ -241,7 +244,20 @@ final class DashboardBenchmark {
                         select count(distinct s.id), coalesce(sum(s.duration_minutes), 0) from coaching_session s
                          where s.status = 'held' and s.held_on between current_date - 90 and current_date
                            and s.id in (select p.session_id from session_participant p join employee e on e.id = p.employee_id where """
-                        + people + ")", root));
+                        + people + ")", root),
+                // the KPI tiles: every KPI's monthly roll-up over the subtree (observations of its people, units, studies, sites)
+                new Sql("""
+                        with u as (select descendant_id from org_unit_closure where ancestor_id = ?)
+                        select k.code, k.name, k.unit, k.direction, k.target, o.period,
+                               round(case k.aggregation when 'mean' then avg(o.value) when 'sum' then sum(o.value)
+                                     else sum(o.numerator) * k.rate_scale / nullif(sum(o.denominator), 0) end, 2), count(*)
+                          from kpi k join kpi_observation o on o.kpi_id = k.id
+                         where o.employee_id in (select e.id from employee e where e.org_unit_id in (select descendant_id from u))
+                            or o.org_unit_id in (select descendant_id from u)
+                            or o.study_id in (select s.id from study s where s.org_unit_id in (select descendant_id from u))
+                            or o.site_id in (select t.id from study_site t join study s on s.id = t.study_id
+                                              where s.org_unit_id in (select descendant_id from u))
+                         group by k.id, o.period order by k.sort_order, k.name, o.period""", root));
     }
 
     // -------------------------------------------------------------------------------------------

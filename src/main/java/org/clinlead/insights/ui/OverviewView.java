@@ -9,8 +9,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.Roles;
@@ -18,16 +22,21 @@ import org.clinlead.core.ui.charts.BarChart;
 import org.clinlead.insights.Overview;
 import org.clinlead.insights.OverviewQuery;
 import org.clinlead.insights.SkillsGapQuery;
+import org.clinlead.kpi.Kpi;
+import org.clinlead.kpi.KpiLatest;
 
 /**
  * One page for a director's organisation: headcount, training compliance, 360 participation, top
- * skills gaps, succession coverage and coaching activity; each tile opens its detail.
+ * skills gaps, succession coverage, coaching activity and the organisation's KPIs against target;
+ * each tile opens its detail.
  */
 @Route("insights/overview")
 @PageTitle("Director overview")
 @Menu(order = 705, title = "Director overview", icon = "vaadin:dashboard")
 @RolesAllowed({Roles.DIRECTOR, Roles.HR, Roles.ADMIN})
 public class OverviewView extends VerticalLayout {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     private final OverviewQuery overview;
     private final SkillsGapQuery gaps;
@@ -65,6 +74,7 @@ public class OverviewView extends VerticalLayout {
         tiles.add(tile("Top skills gap", o.topGaps().isEmpty() ? "–" : o.topGaps().getFirst().code(),
                 o.topGaps().isEmpty() ? "not enough evidence yet" : o.topGaps().getFirst().percentBelow() + " % of assessed below their role's level",
                 "insights/skills-gaps"));
+        kpiTiles(o, root);
         detail.add(new H3("Top skills gaps in " + o.unitName()));
         if (o.topGaps().isEmpty()) {
             detail.add(new Paragraph("Not enough current proficiency yet (competencies with fewer than 3 assessed people are left out)."));
@@ -73,6 +83,42 @@ public class OverviewView extends VerticalLayout {
                     .map(g -> new BarChart.Bar(g.code() + " " + g.name(), g.percentBelow(),
                             g.percentBelow() + " % of " + g.assessed())).toList()));
         }
+    }
+
+    /** One tile per KPI with observations here: the latest month against target, and the change over twelve months. */
+    private void kpiTiles(Overview o, long root) {
+        if (o.kpis().isEmpty()) {
+            return;
+        }
+        Div kpiTiles = new Div();
+        kpiTiles.addClassName("tiles");
+        for (KpiLatest k : o.kpis()) {
+            Kpi kpi = k.kpi();
+            Div tile = (Div) tile(kpi.name(), number(k.value()) + " " + kpi.unit(), "", null);
+            tile.addClassNames("kpi-tile", "tile-link");
+            String subject = k.subject().key();
+            tile.getElement().addEventListener("click", e -> UI.getCurrent().navigate("kpis/trend/" + kpi.code(),
+                    QueryParameters.of("subject", subject)));
+            tile.getChildren().filter(c -> c.hasClassName("tile-figure")).findFirst()
+                    .ifPresent(f -> f.addClassName(k.meetsTarget() ? "kpi-on-target" : "kpi-off-target"));
+            Span caption = (Span) tile.getChildren().filter(c -> c.hasClassName("tile-caption")).findFirst().orElseThrow();
+            String month = k.period().format(MONTH);
+            caption.setText(month + (kpi.target() == null ? "" : " · target " + (kpi.higherIsBetter() ? "≥ " : "≤ ") + number(kpi.target())
+                    + (k.meetsTarget() ? " (met)" : " (missed)")));
+            Span change = new Span(k.change() == null ? "no figure 12 months before"
+                    : (k.change().signum() > 0 ? "↑ +" : k.change().signum() < 0 ? "↓ −" : "→ ") + number(k.change().abs())
+                      + " vs " + k.period().minusMonths(12).format(MONTH)
+                      + (k.improved() == null ? "" : k.improved() ? " (better)" : " (worse)"));
+            change.addClassName("tile-caption");
+            change.addClassName(k.improved() == null ? "kpi-same" : k.improved() ? "kpi-better" : "kpi-worse");
+            tile.add(change);
+            kpiTiles.add(tile);
+        }
+        detail.add(new H3("KPIs of " + o.unitName()), kpiTiles);
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? "–" : value.stripTrailingZeros().toPlainString();
     }
 
     private static Component tile(String title, String figure, String caption, String route) {
