@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * organisation in a throw-away database (or uses the one in {@code --data-dir} when it already
  * holds one) and prints, for every insights dashboard and report, the median and 95th-percentile
  * server time and the ratio to hand-written SQL for the same answer; then the impact analyses
- * over its million KPI observations.
+ * over its million KPI observations ({@code --impact-only}: only those).
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.clinlead.bench.Dashboards \
  *     -Dexec.args="--seed=42 --people=20000"</pre>
@@ -22,9 +22,12 @@ public final class Dashboards {
 
     public static void main(String[] args) {
         int runs = 30;
+        boolean impactOnly = false;
         java.util.List<String> rest = new java.util.ArrayList<>();
         for (String arg : args) {
-            if (arg.startsWith("--runs=")) {
+            if (arg.equals("--impact-only")) {
+                impactOnly = true;
+            } else if (arg.startsWith("--runs=")) {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
             } else {
                 rest.add(arg);
@@ -45,7 +48,9 @@ public final class Dashboards {
                         (System.nanoTime() - started) / 1e9, summary);
             }
             DashboardBenchmark dashboards = new DashboardBenchmark(context, runs);
-            dashboards.run();
+            if (!impactOnly) {
+                dashboards.run();
+            }
             new ImpactBenchmark(context, dashboards).run();
         } finally {
             context.close();

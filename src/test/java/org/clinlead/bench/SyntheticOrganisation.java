@@ -57,7 +57,7 @@ final class SyntheticOrganisation {
             "programme_participant:programme_participant_audit", "programme_course:programme_course_audit",
             "programme_competency:programme_competency_audit", "programme_kpi:programme_kpi_audit");
     /** Months of KPI history. */
-    private static final int KPI_MONTHS = 36;
+    private static final int KPI_MONTHS = 40;
 
     private static final int TEAM_SIZE = 10;
     private static final int CYCLES = 5;

@@ -100,7 +100,7 @@ class SyntheticOrganisationTest {
         assertThat(summary.plans()).isPositive();
         assertThat(summary.positions()).isBetween(1, 22);
         assertThat(summary.ratings()).isPositive();
-        // KPI history: 36 months for the monitors, coordinators, units, studies and sites; a coaching programme whose
+        // KPI history: 40 months for the monitors, coordinators, units, studies and sites; a coaching programme whose
         // participants close CAPAs faster after joining than before, and faster than the others of their role
         // one study per Clinical Operations country at 500 people (twelve at 20,000), ten sites each
         assertThat(summary.studies()).isEqualTo(16);
