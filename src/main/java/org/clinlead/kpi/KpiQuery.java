@@ -27,7 +27,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.Record4;
+import org.jooq.Record2;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -217,10 +219,11 @@ public class KpiQuery {
         switch (subject.type()) {
             case UNIT -> {
                 var child = ORG_UNIT.as("child");
-                Field<Long> unitOfSubject = unitOf(kpi.level());
+                var units = unitsOf(kpi.level());
                 dsl.select(child.ID, child.NAME, value, DSL.count())
                         .from(KPI_OBSERVATION)
-                        .join(ORG_UNIT_CLOSURE).on(ORG_UNIT_CLOSURE.DESCENDANT_ID.eq(unitOfSubject))
+                        .join(units).on(units.field(SUBJECT).eq(KPI_OBSERVATION.SUBJECT_ID))
+                        .join(ORG_UNIT_CLOSURE).on(ORG_UNIT_CLOSURE.DESCENDANT_ID.eq(units.field(UNIT)))
                         .join(child).on(child.ID.eq(ORG_UNIT_CLOSURE.ANCESTOR_ID)).and(child.PARENT_ID.eq(subject.id()))
                         .where(base).and(KPI_OBSERVATION.SUBJECT_ID.in(subjectIds(user, kpi.level(), subject)))
                         .groupBy(child.ID, child.NAME).orderBy(child.NAME)
@@ -264,15 +267,24 @@ public class KpiQuery {
                         r.value4(), r.value5())));
     }
 
-    /** The organisation unit an observation's subject belongs to, for a KPI of this level. */
-    private static Field<Long> unitOf(KpiLevel level) {
-        return switch (level) {
-            case PERSON -> DSL.field(DSL.select(EMPLOYEE.ORG_UNIT_ID).from(EMPLOYEE).where(EMPLOYEE.ID.eq(KPI_OBSERVATION.SUBJECT_ID)));
-            case ORG_UNIT -> KPI_OBSERVATION.SUBJECT_ID;
-            case STUDY -> DSL.field(DSL.select(STUDY.ORG_UNIT_ID).from(STUDY).where(STUDY.ID.eq(KPI_OBSERVATION.SUBJECT_ID)));
-            case SITE -> DSL.field(DSL.select(STUDY.ORG_UNIT_ID).from(STUDY_SITE).join(STUDY).on(STUDY.ID.eq(STUDY_SITE.STUDY_ID))
-                    .where(STUDY_SITE.ID.eq(KPI_OBSERVATION.SUBJECT_ID)));
+    private static final Field<Long> SUBJECT = DSL.field(DSL.name("subject"), Long.class);
+    private static final Field<Long> UNIT = DSL.field(DSL.name("unit"), Long.class);
+
+    /**
+     * Every subject of a KPI of this level with the organisation unit it belongs to (people by their
+     * unit, units themselves, studies by their owning unit, sites by their study's), as a table to
+     * hash-join observations to: a correlated look-up in the join condition made the company's
+     * drill-down join each observation to the whole unit tree (3.4 s over a million observations).
+     */
+    private static Table<Record2<Long, Long>> unitsOf(KpiLevel level) {
+        Select<Record2<Long, Long>> units = switch (level) {
+            case PERSON -> DSL.select(EMPLOYEE.ID.as(SUBJECT), EMPLOYEE.ORG_UNIT_ID.as(UNIT)).from(EMPLOYEE);
+            case ORG_UNIT -> DSL.select(ORG_UNIT.ID.as(SUBJECT), ORG_UNIT.ID.as(UNIT)).from(ORG_UNIT);
+            case STUDY -> DSL.select(STUDY.ID.as(SUBJECT), STUDY.ORG_UNIT_ID.as(UNIT)).from(STUDY);
+            case SITE -> DSL.select(STUDY_SITE.ID.as(SUBJECT), STUDY.ORG_UNIT_ID.as(UNIT)).from(STUDY_SITE)
+                    .join(STUDY).on(STUDY.ID.eq(STUDY_SITE.STUDY_ID));
         };
+        return units.asTable("subject_unit");
     }
 
     /** The KPI's aggregation over the observations of a group, rounded to two decimals. */
