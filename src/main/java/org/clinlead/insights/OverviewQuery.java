@@ -3,13 +3,12 @@ package org.clinlead.insights;
 import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
 import static org.clinlead.db.Tables.COACHING_SESSION;
 import static org.clinlead.db.Tables.COMPETENCY;
-import static org.clinlead.db.Tables.CYCLE_SUBJECT;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.FRAMEWORK;
 import static org.clinlead.db.Tables.GAP_SUBTREE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
-import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
+import static org.clinlead.db.Tables.RATER_COUNT;
 import static org.clinlead.db.Tables.REVIEW_CYCLE;
 import static org.clinlead.db.Tables.SESSION_PARTICIPANT;
 
@@ -70,14 +69,14 @@ public class OverviewQuery {
 
         ComplianceMatrix.Cell training = compliance.total(user, rootUnitId);
 
-        // raters of 360s whose rating window ended in the last twelve months, for subjects here
-        var participation = dsl.select(DSL.count(), DSL.count().filterWhere(RATER_ASSIGNMENT.STATUS.eq("submitted")))
-                .from(RATER_ASSIGNMENT)
-                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
-                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
-                .join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
-                .where(people).and(REVIEW_CYCLE.RATING_ENDS_ON.between(today.minusYears(1), today))
-                .and(RATER_ASSIGNMENT.STATUS.ne("removed")).and(RATER_ASSIGNMENT.STATUS.ne("nominated"))
+        // raters of 360s whose rating window ended in the last twelve months, for subjects here, from
+        // the kept counts (changelog 0018; docs/insights.md, "How the figures are kept")
+        var participation = dsl.select(DSL.coalesce(DSL.sum(RATER_COUNT.RATERS), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(RATER_COUNT.SUBMITTED), BigDecimal.ZERO))
+                .from(RATER_COUNT)
+                .where(RATER_COUNT.ORG_UNIT_ID.in(units))
+                .and(RATER_COUNT.CYCLE_ID.in(DSL.select(REVIEW_CYCLE.ID).from(REVIEW_CYCLE)
+                        .where(REVIEW_CYCLE.RATING_ENDS_ON.between(today.minusYears(1), today))))
                 .fetchSingle();
 
         // top gaps from the kept counts of the units (docs/insights.md, "How the figures are kept")
@@ -108,11 +107,11 @@ public class OverviewQuery {
                 .fetchSingle();
 
         return new Overview(unitName, heads.value1(), heads.value2(), heads.value3(), training.required(), training.compliant(),
-                training.overdue(), participation.value1(), participation.value2(), gaps, positions,
+                training.overdue(), participation.value1().intValue(), participation.value2().intValue(), gaps, positions,
                 bench.stream().mapToInt(Succession.Bench::withReadyNow).sum(),
                 positions == 0 ? 0 : coverage.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(positions), 0, RoundingMode.HALF_UP).intValue(),
                 bench.stream().mapToInt(Succession.Bench::singlePoints).sum(), relationships, coaching.value1(),
                 coaching.value2().divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP),
-                kpis.latest(user, rootUnitId, unitName));
+                kpis.latest(rootUnitId, unitName));
     }
 }

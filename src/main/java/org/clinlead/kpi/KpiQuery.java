@@ -4,6 +4,7 @@ import static org.clinlead.db.Tables.APP_USER;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.KPI;
 import static org.clinlead.db.Tables.KPI_OBSERVATION;
+import static org.clinlead.db.Tables.KPI_SUBTREE_MONTH_COUNT;
 import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
 import static org.clinlead.db.Tables.REPORTING_LINE;
@@ -25,7 +26,6 @@ import org.clinlead.db.tables.records.KpiRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.jooq.Record4;
 import org.jooq.Record2;
 import org.jooq.Select;
@@ -156,45 +156,57 @@ public class KpiQuery {
 
     /**
      * For every KPI with observations under a unit the reader's organisation scope covers (check
-     * with {@link DataScope#coversUnit} first), its latest month's roll-up for the unit's subtree —
-     * the same figure as {@link #trend} — and the figure twelve months before; in one statement,
-     * with one part per KPI level (the subjects under the unit are looked up once per level).
+     * with {@link DataScope#coversUnit} first, so that everyone under it counts), its latest month's
+     * roll-up for the unit's subtree — the same figure as {@link #trend} — and the figure twelve
+     * months before; from the month counts kept per subtree (changelog 0018), a few rows per KPI.
      */
-    public List<KpiLatest> latest(CurrentUser user, long unitId, String unitName) {
+    public List<KpiLatest> latest(long unitId, String unitName) {
         List<Kpi> kpis = all();
         if (kpis.isEmpty()) {
             return List.of();
         }
         KpiSubject unit = new KpiSubject(KpiSubject.Type.UNIT, unitId, unitName);
-        Map<KpiLevel, List<Kpi>> byLevel = new java.util.EnumMap<>(KpiLevel.class);
-        kpis.forEach(kpi -> byLevel.computeIfAbsent(kpi.level(), l -> new ArrayList<>()).add(kpi));
-        Select<Record3<Long, LocalDate, BigDecimal>> months = byLevel.entrySet().stream()
-                .<Select<Record3<Long, LocalDate, BigDecimal>>>map(level -> {
-                    // each KPI's own aggregation, chosen by its id
-                    var value = DSL.choose(KPI_OBSERVATION.KPI_ID);
-                    org.jooq.CaseWhenStep<Long, BigDecimal> cases = null;
-                    for (Kpi kpi : level.getValue()) {
-                        cases = cases == null ? value.when(kpi.id(), aggregate(kpi)) : cases.when(kpi.id(), aggregate(kpi));
-                    }
-                    return dsl.select(KPI_OBSERVATION.KPI_ID, KPI_OBSERVATION.PERIOD, cases.otherwise(DSL.inline((BigDecimal) null)))
-                            .from(KPI_OBSERVATION)
-                            .where(KPI_OBSERVATION.KPI_ID.in(level.getValue().stream().map(Kpi::id).toList()))
-                            .and(KPI_OBSERVATION.SUBJECT_ID.in(subjectIds(user, level.getKey(), unit)))
-                            .groupBy(KPI_OBSERVATION.KPI_ID, KPI_OBSERVATION.PERIOD);
-                })
-                .reduce(Select::unionAll).orElseThrow();
+        var counts = KPI_SUBTREE_MONTH_COUNT;
+        var value = DSL.choose(counts.KPI_ID);
+        org.jooq.CaseWhenStep<Long, BigDecimal> cases = null;
+        for (Kpi kpi : kpis) {
+            cases = cases == null ? value.when(kpi.id(), fromCounts(kpi)) : cases.when(kpi.id(), fromCounts(kpi));
+        }
+        var months = dsl.select(counts.KPI_ID, counts.PERIOD, cases.otherwise(DSL.inline((BigDecimal) null)).as("value"),
+                        DSL.max(counts.PERIOD).over(DSL.partitionBy(counts.KPI_ID)).as("latest"))
+                .from(counts)
+                .where(counts.ANCESTOR_ID.eq(unitId))
+                .asTable("months");
+        Field<Long> kpiId = months.field(counts.KPI_ID);
+        Field<LocalDate> period = months.field(counts.PERIOD);
+        Field<LocalDate> latestPeriod = months.field("latest", LocalDate.class);
         Map<Long, Map<LocalDate, BigDecimal>> byKpi = new HashMap<>();
-        dsl.fetch(months).forEach(r -> byKpi.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+        dsl.select(kpiId, period, months.field("value", BigDecimal.class))
+                .from(months)
+                .where(period.eq(latestPeriod)).or(period.eq(DSL.localDateSub(latestPeriod, 12, org.jooq.DatePart.MONTH)))
+                .forEach(r -> byKpi.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
         List<KpiLatest> latest = new ArrayList<>();
         for (Kpi kpi : kpis) {
             var values = byKpi.get(kpi.id());
             if (values == null) {
                 continue;
             }
-            LocalDate period = Collections.max(values.keySet());
-            latest.add(new KpiLatest(kpi, unit, period, values.get(period), values.get(period.minusMonths(12))));
+            LocalDate last = Collections.max(values.keySet());
+            latest.add(new KpiLatest(kpi, unit, last, values.get(last), values.get(last.minusMonths(12))));
         }
         return latest;
+    }
+
+    /** {@link #aggregate} from a month's kept sums: the same figure, rounded the same way. */
+    private static Field<BigDecimal> fromCounts(Kpi kpi) {
+        var counts = KPI_SUBTREE_MONTH_COUNT;
+        Field<BigDecimal> value = switch (kpi.aggregation()) {
+            case MEAN -> counts.VALUE_SUM.div(counts.OBSERVATIONS);
+            case SUM -> counts.VALUE_SUM;
+            case RATE -> counts.NUMERATOR_SUM.mul(DSL.inline(kpi.rateScale()))
+                    .div(DSL.nullif(counts.DENOMINATOR_SUM, DSL.inline(BigDecimal.ZERO)));
+        };
+        return DSL.round(value, 2);
     }
 
     /** The KPI's id, each month and the month's roll-up and observation count for a subject. */

@@ -81,12 +81,13 @@ final class DashboardBenchmark {
         CurrentUser manager = new CurrentUser(-3, "bench-manager", "Bench Manager", lead, Set.of("MANAGER"), null);
         Benchmarks.note("dashboards: %,d people, %,d units, %,d current proficiency values, %,d + %,d + %,d kept skills-gap counts "
                         + "(unit, subtree, trend), %,d training assignments (%,d + %,d kept counts: unit, subtree), "
-                        + "%,d KPI observations (the demo organisation's; the synthetic one has none yet)",
+                        + "%,d KPI observations (%,d + %,d kept month counts: unit, subtree), %,d kept 360 rater counts",
                 dsl.fetchCount(EMPLOYEE), dsl.fetchCount(ORG_UNIT), dsl.fetchCount(org.clinlead.db.Tables.CURRENT_PROFICIENCY),
                 dsl.fetchCount(org.clinlead.db.Tables.GAP_CELL), dsl.fetchCount(org.clinlead.db.Tables.GAP_SUBTREE),
                 dsl.fetchCount(org.clinlead.db.Tables.GAP_TREND), dsl.fetchCount(org.clinlead.db.Tables.TRAINING_ASSIGNMENT),
                 dsl.fetchCount(org.clinlead.db.Tables.TRAINING_COUNT), dsl.fetchCount(org.clinlead.db.Tables.TRAINING_SUBTREE_COUNT),
-                dsl.fetchCount(org.clinlead.db.Tables.KPI_OBSERVATION));
+                dsl.fetchCount(org.clinlead.db.Tables.KPI_OBSERVATION), dsl.fetchCount(org.clinlead.db.Tables.KPI_MONTH_COUNT),
+                dsl.fetchCount(org.clinlead.db.Tables.KPI_SUBTREE_MONTH_COUNT), dsl.fetchCount(org.clinlead.db.Tables.RATER_COUNT));
         System.out.printf(Locale.ROOT, "%-52s %9s %9s %11s %7s%n", "dashboard or report", "median", "p95", "hand SQL", "ratio");
 
         GapFilter companyByUnit = new GapFilter(company, framework, null, null, GapFilter.Grouping.UNIT);
@@ -217,12 +218,12 @@ final class DashboardBenchmark {
                                coalesce(sum(assignments) filter (where kind = 'done' or (kind = 'renewal' and due_on >= current_date)), 0),
                                coalesce(sum(assignments) filter (where due_on < current_date), 0)
                           from training_subtree_count where ancestor_id = ?""", root),
+                // 360 participation from the kept rater counts (0018) of the units under the root
                 new Sql("""
-                        select count(*), count(*) filter (where a.status = 'submitted')
-                          from rater_assignment a join cycle_subject s on s.id = a.cycle_subject_id join review_cycle c on c.id = s.cycle_id
-                          join employee e on e.id = s.employee_id
-                         where c.rating_ends_on between current_date - interval '1 year' and current_date
-                           and a.status not in ('removed', 'nominated') and """ + people, root),
+                        select coalesce(sum(r.raters), 0), coalesce(sum(r.submitted), 0) from rater_count r
+                         where r.org_unit_id in (select descendant_id from org_unit_closure where ancestor_id = ?)
+                           and r.cycle_id in (select id from review_cycle
+                                               where rating_ends_on between current_date - interval '1 year' and current_date)""", root),
                 new Sql("""
                         select c.code, c.name, f.name, sum(g.assessed), sum(g.below) from gap_subtree g
                           join competency c on c.id = g.competency_id join framework f on f.id = g.framework_id
@@ -245,19 +246,15 @@ final class DashboardBenchmark {
                          where s.status = 'held' and s.held_on between current_date - 90 and current_date
                            and s.id in (select p.session_id from session_participant p join employee e on e.id = p.employee_id where """
                         + people + ")", root),
-                // the KPI tiles: every KPI's monthly roll-up over the subtree (observations of its people, units, studies, sites)
+                // the KPI tiles from the kept month counts (0018) of the root's subtree: latest month and a year before
                 new Sql("""
-                        with u as (select descendant_id from org_unit_closure where ancestor_id = ?)
-                        select k.code, k.name, k.unit, k.direction, k.target, o.period,
-                               round(case k.aggregation when 'mean' then avg(o.value) when 'sum' then sum(o.value)
-                                     else sum(o.numerator) * k.rate_scale / nullif(sum(o.denominator), 0) end, 2), count(*)
-                          from kpi k join kpi_observation o on o.kpi_id = k.id
-                         where o.employee_id in (select e.id from employee e where e.org_unit_id in (select descendant_id from u))
-                            or o.org_unit_id in (select descendant_id from u)
-                            or o.study_id in (select s.id from study s where s.org_unit_id in (select descendant_id from u))
-                            or o.site_id in (select t.id from study_site t join study s on s.id = t.study_id
-                                              where s.org_unit_id in (select descendant_id from u))
-                         group by k.id, o.period order by k.sort_order, k.name, o.period""", root));
+                        select k.code, k.name, k.unit, k.direction, k.target, m.period, m.value from kpi k join (
+                          select c.kpi_id, c.period, round(case a.aggregation when 'mean' then c.value_sum / c.observations
+                                   when 'sum' then c.value_sum else c.numerator_sum * a.rate_scale / nullif(c.denominator_sum, 0) end, 2) as value,
+                                 max(c.period) over (partition by c.kpi_id) as latest
+                            from kpi_subtree_month_count c join kpi a on a.id = c.kpi_id where c.ancestor_id = ?) m on m.kpi_id = k.id
+                         where m.period = m.latest or m.period = m.latest - interval '12 months'
+                         order by k.sort_order, k.name, m.period""", root));
     }
 
     // -------------------------------------------------------------------------------------------
