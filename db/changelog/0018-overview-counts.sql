@@ -107,10 +107,13 @@ end $$;
 create trigger cycle_subject_rater_counts before delete on cycle_subject
     for each row execute function cycle_subject_rater_counts();
 
--- KPI observations per unit and month, and over each unit's subtree, with the sums every
--- aggregation rolls up from (mean: value_sum / observations; sum: value_sum; rate: numerator_sum /
--- denominator_sum x the KPI's scale). An observation is counted at its subject's unit: a person's
--- unit now, the unit itself, a study's unit, a site's study's unit.
+-- KPI observations per unit and month, and over the subtree of each unit that has sub-units, with
+-- the sums every aggregation rolls up from (mean: value_sum / observations; sum: value_sum; rate:
+-- numerator_sum / denominator_sum x the KPI's scale). An observation is counted at its subject's
+-- unit: a person's unit now, the unit itself, a study's unit, a site's study's unit. A unit without
+-- sub-units (most of them: the teams) is its own subtree, so its rows are not repeated: an import
+-- of 500,000 observations for 2,000 teams then writes about 51,000 unit rows and 3,000 subtree
+-- rows instead of 51,000 and 53,000.
 create table kpi_month_count (
     org_unit_id     bigint not null,
     kpi_id          bigint not null,
@@ -151,16 +154,20 @@ begin
     select cl.ancestor_id, k, p, sum(n), sum(v), sum(nu), sum(de)
       from unnest(d_unit, d_kpi, d_period, d_n, d_value, d_numerator, d_denominator) as d(u, k, p, n, v, nu, de)
       join org_unit_closure cl on cl.descendant_id = d.u
+     where cl.ancestor_id in (select parent_id from org_unit)
      group by cl.ancestor_id, k, p
     on conflict (ancestor_id, kpi_id, period) do update set observations = t.observations + excluded.observations,
         value_sum = t.value_sum + excluded.value_sum, numerator_sum = t.numerator_sum + excluded.numerator_sum,
         denominator_sum = t.denominator_sum + excluded.denominator_sum;
-    delete from kpi_month_count t using (select distinct u from unnest(d_unit) as u) x
-     where t.org_unit_id = x.u and t.observations = 0;
-    delete from kpi_subtree_month_count t
-     using (select distinct cl.ancestor_id from org_unit_closure cl join (select distinct u from unnest(d_unit) as u) x
-                on cl.descendant_id = x.u) a
-     where t.ancestor_id = a.ancestor_id and t.observations = 0;
+    -- only observations taken out can leave a month without any
+    if exists (select from unnest(d_n) as n where n < 0) then
+        delete from kpi_month_count t using (select distinct u from unnest(d_unit) as u) x
+         where t.org_unit_id = x.u and t.observations = 0;
+        delete from kpi_subtree_month_count t
+         using (select distinct cl.ancestor_id from org_unit_closure cl join (select distinct u from unnest(d_unit) as u) x
+                    on cl.descendant_id = x.u) a
+         where t.ancestor_id = a.ancestor_id and t.observations = 0;
+    end if;
 end $$;
 
 -- Rebuilds the counts from the observations (subtree_only: from the unit counts, after the tree changed).
@@ -182,6 +189,7 @@ begin
     insert into kpi_subtree_month_count (ancestor_id, kpi_id, period, observations, value_sum, numerator_sum, denominator_sum)
     select cl.ancestor_id, c.kpi_id, c.period, sum(c.observations), sum(c.value_sum), sum(c.numerator_sum), sum(c.denominator_sum)
       from kpi_month_count c join org_unit_closure cl on cl.descendant_id = c.org_unit_id
+     where cl.ancestor_id in (select parent_id from org_unit)
      group by 1, 2, 3;
 end $$;
 
@@ -233,6 +241,9 @@ end $$;
 
 -- named to fire after kpi_observation_references_* (triggers fire in name order), so that an
 -- observation of a missing subject is refused with that check's message
+-- an import's 500,000 rows are aggregated in memory, not in 32 batches on disk
+alter function kpi_observation_month_counts() set work_mem = '64MB';
+
 create trigger kpi_observation_rollup_insert after insert on kpi_observation
     referencing new table as new_rows for each statement execute function kpi_observation_month_counts();
 create trigger kpi_observation_rollup_update after update on kpi_observation
@@ -321,6 +332,7 @@ begin
         insert into kpi_subtree_month_count as t (ancestor_id, kpi_id, period, observations, value_sum, numerator_sum, denominator_sum)
         select r.ancestor_id, c.kpi_id, c.period, sum(c.observations), sum(c.value_sum), sum(c.numerator_sum), sum(c.denominator_sum)
           from new_rows r join kpi_month_count c on c.org_unit_id = r.descendant_id
+         where r.ancestor_id in (select parent_id from org_unit)
          group by 1, 2, 3
         on conflict (ancestor_id, kpi_id, period) do update set observations = t.observations + excluded.observations,
             value_sum = t.value_sum + excluded.value_sum, numerator_sum = t.numerator_sum + excluded.numerator_sum,
@@ -334,6 +346,7 @@ begin
           from (select r.ancestor_id, c.kpi_id, c.period, sum(c.observations) as observations, sum(c.value_sum) as value_sum,
                        sum(c.numerator_sum) as numerator_sum, sum(c.denominator_sum) as denominator_sum
                   from old_rows r join kpi_month_count c on c.org_unit_id = r.descendant_id
+                 where r.ancestor_id in (select parent_id from org_unit)
                  group by 1, 2, 3) x
          where t.ancestor_id = x.ancestor_id and t.kpi_id = x.kpi_id and t.period = x.period;
         delete from kpi_subtree_month_count where observations = 0;

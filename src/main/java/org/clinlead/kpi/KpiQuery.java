@@ -3,6 +3,7 @@ package org.clinlead.kpi;
 import static org.clinlead.db.Tables.APP_USER;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.KPI;
+import static org.clinlead.db.Tables.KPI_MONTH_COUNT;
 import static org.clinlead.db.Tables.KPI_OBSERVATION;
 import static org.clinlead.db.Tables.KPI_SUBTREE_MONTH_COUNT;
 import static org.clinlead.db.Tables.ORG_UNIT;
@@ -166,19 +167,30 @@ public class KpiQuery {
             return List.of();
         }
         KpiSubject unit = new KpiSubject(KpiSubject.Type.UNIT, unitId, unitName);
-        var counts = KPI_SUBTREE_MONTH_COUNT;
-        var value = DSL.choose(counts.KPI_ID);
+        // a unit with sub-units has subtree rows; one without is its own subtree (changelog 0018)
+        var subtree = KPI_SUBTREE_MONTH_COUNT;
+        var own = KPI_MONTH_COUNT;
+        Table<?> counts = dsl.select(subtree.KPI_ID, subtree.PERIOD, subtree.OBSERVATIONS, subtree.VALUE_SUM, subtree.NUMERATOR_SUM,
+                        subtree.DENOMINATOR_SUM)
+                .from(subtree).where(subtree.ANCESTOR_ID.eq(unitId))
+                .unionAll(DSL.select(own.KPI_ID, own.PERIOD, own.OBSERVATIONS, own.VALUE_SUM, own.NUMERATOR_SUM, own.DENOMINATOR_SUM)
+                        .from(own).where(own.ORG_UNIT_ID.eq(unitId))
+                        .andNotExists(DSL.selectOne().from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(unitId))))
+                .asTable("counts");
+        Field<Long> countedKpi = counts.field(subtree.KPI_ID);
+        Field<LocalDate> countedPeriod = counts.field(subtree.PERIOD);
+        var value = DSL.choose(countedKpi);
         org.jooq.CaseWhenStep<Long, BigDecimal> cases = null;
         for (Kpi kpi : kpis) {
-            cases = cases == null ? value.when(kpi.id(), fromCounts(kpi)) : cases.when(kpi.id(), fromCounts(kpi));
+            Field<BigDecimal> figure = fromCounts(kpi, counts);
+            cases = cases == null ? value.when(kpi.id(), figure) : cases.when(kpi.id(), figure);
         }
-        var months = dsl.select(counts.KPI_ID, counts.PERIOD, cases.otherwise(DSL.inline((BigDecimal) null)).as("value"),
-                        DSL.max(counts.PERIOD).over(DSL.partitionBy(counts.KPI_ID)).as("latest"))
+        var months = dsl.select(countedKpi, countedPeriod, cases.otherwise(DSL.inline((BigDecimal) null)).as("value"),
+                        DSL.max(countedPeriod).over(DSL.partitionBy(countedKpi)).as("latest"))
                 .from(counts)
-                .where(counts.ANCESTOR_ID.eq(unitId))
                 .asTable("months");
-        Field<Long> kpiId = months.field(counts.KPI_ID);
-        Field<LocalDate> period = months.field(counts.PERIOD);
+        Field<Long> kpiId = months.field(countedKpi);
+        Field<LocalDate> period = months.field(countedPeriod);
         Field<LocalDate> latestPeriod = months.field("latest", LocalDate.class);
         Map<Long, Map<LocalDate, BigDecimal>> byKpi = new HashMap<>();
         dsl.select(kpiId, period, months.field("value", BigDecimal.class))
@@ -198,13 +210,14 @@ public class KpiQuery {
     }
 
     /** {@link #aggregate} from a month's kept sums: the same figure, rounded the same way. */
-    private static Field<BigDecimal> fromCounts(Kpi kpi) {
-        var counts = KPI_SUBTREE_MONTH_COUNT;
+    private static Field<BigDecimal> fromCounts(Kpi kpi, Table<?> counts) {
+        var names = KPI_SUBTREE_MONTH_COUNT;
+        Field<BigDecimal> sum = counts.field(names.VALUE_SUM);
         Field<BigDecimal> value = switch (kpi.aggregation()) {
-            case MEAN -> counts.VALUE_SUM.div(counts.OBSERVATIONS);
-            case SUM -> counts.VALUE_SUM;
-            case RATE -> counts.NUMERATOR_SUM.mul(DSL.inline(kpi.rateScale()))
-                    .div(DSL.nullif(counts.DENOMINATOR_SUM, DSL.inline(BigDecimal.ZERO)));
+            case MEAN -> sum.div(counts.field(names.OBSERVATIONS));
+            case SUM -> sum;
+            case RATE -> counts.field(names.NUMERATOR_SUM).mul(DSL.inline(kpi.rateScale()))
+                    .div(DSL.nullif(counts.field(names.DENOMINATOR_SUM), DSL.inline(BigDecimal.ZERO)));
         };
         return DSL.round(value, 2);
     }

@@ -173,6 +173,9 @@ class KpiRepository {
     Upserted upsert(List<Staged> rows, long batchId) {
         long started = System.nanoTime();
         dsl.execute("lock table kpi_observation in share row exclusive mode");
+        // the new rows' anti-join and key-order sort of a 500,000-row file fit in memory instead of
+        // spilling to disk (half a second of the insert); imports run one at a time (the lock above)
+        dsl.execute("set local work_mem = '128MB'");
         dsl.dropTemporaryTableIfExists(STAGING).execute();
         dsl.createTemporaryTable(STAGING)
                 .column("kpi_id", SQLDataType.BIGINT).column("level", SQLDataType.CLOB).column("period", SQLDataType.LOCALDATE)
@@ -182,8 +185,18 @@ class KpiRepository {
                 .column("value", SQLDataType.NUMERIC).column("numerator", SQLDataType.NUMERIC)
                 .column("denominator", SQLDataType.NUMERIC).column("source", SQLDataType.CLOB)
                 .onCommitDrop().execute();
+        // staged in key order: the insert's scan of the staging table, probing a hash of the existing
+        // keys, keeps it, and PostgreSQL's sort returns input that is already in order after one pass
+        List<Staged> ordered = new java.util.ArrayList<>(rows);
+        ordered.sort((a, b) -> {
+            int c = Long.compare(a.kpiId(), b.kpiId());
+            if (c == 0) {
+                c = Long.compare(a.subjectId(), b.subjectId());
+            }
+            return c != 0 ? c : a.period().compareTo(b.period());
+        });
         StringBuilder csv = new StringBuilder(rows.size() * 64);
-        for (Staged r : rows) {
+        for (Staged r : ordered) {
             csv.append(r.kpiId()).append(',').append(r.level().code()).append(',').append(r.period()).append(',')
                     .append(r.subjectId()).append(',');
             for (KpiLevel level : KpiLevel.values()) {

@@ -19,18 +19,25 @@ import org.clinlead.kpi.KpiQuery;
 import org.clinlead.kpi.KpiSubject;
 import org.clinlead.people.PeopleService;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationContext;
 
 /**
  * Imports 500,000 person-level KPI observations (two KPIs, 12.5 months of 20,000 people): all new,
  * the same file again, and with a tenth of the values corrected; then a bad file; then the
  * company-wide trend and drill-down of a person-level KPI over the million-row table. Creates
- * people (K00000 …) up to 20,000 when the earlier benchmarks did not.
+ * people (K00000 …) up to 20,000 when the earlier benchmarks did not, and first spreads them over
+ * 2,000 teams of ten (the kept month counts an import adds to then span 2,000 units and their
+ * ancestors, as in the synthetic organisation, instead of the handful of units the other
+ * benchmarks use).
  */
 final class KpiBenchmark {
 
     private static final int PEOPLE = 20_000;
     private static final int ROWS = 500_000;
+    private static final int TEAMS = 2_000;
+    private static final List<String> COUNTRIES = List.of("CO-EU-DE", "CO-EU-GB", "CO-EU-FR", "CO-NA-US", "CO-APAC-JP");
 
     private final DSLContext dsl;
     private final KpiImportService imports;
@@ -48,6 +55,7 @@ final class KpiBenchmark {
         ensurePeople();
         List<String> numbers = dsl.select(EMPLOYEE.EMPLOYEE_NUMBER).from(EMPLOYEE).orderBy(EMPLOYEE.ID).limit(PEOPLE)
                 .fetch(EMPLOYEE.EMPLOYEE_NUMBER);
+        spreadOverTeams();
         String file = csv(numbers, YearMonth.of(2015, 1), 0);
         String corrected = csv(numbers, YearMonth.of(2015, 1), 10);
         Benchmarks.note("kpi import: %,d rows for %,d people, %.1f MB", ROWS, numbers.size(), file.length() / 1e6);
@@ -90,6 +98,39 @@ final class KpiBenchmark {
         ImportReport report = SystemAuthentication.run(() -> people.importPeople("kpi-bench-people.csv",
                 sb.toString().getBytes(StandardCharsets.UTF_8)));
         check(report.accepted(), report);
+    }
+
+    /** 2,000 teams under five countries, and the people moved into them, ten per team (one statement each; not timed). */
+    private void spreadOverTeams() {
+        if (dsl.fetchExists(ORG_UNIT, ORG_UNIT.CODE.like("KB-TEAM-%"))) {
+            return;
+        }
+        long start = System.nanoTime();
+        var g = DSL.generateSeries(0, TEAMS - 1).as("g", "i");
+        Field<Integer> i = g.field("i", Integer.class);
+        Field<String> code = DSL.inline("KB-TEAM-").concat(DSL.lpad(i.cast(String.class), 4, "0"));
+        var country = ORG_UNIT.as("country");
+        Field<Integer> index = i.mod(COUNTRIES.size());
+        var countryOfTeam = DSL.choose(index);
+        org.jooq.CaseWhenStep<Integer, String> cases = null;
+        for (int c = 0; c < COUNTRIES.size(); c++) {
+            cases = cases == null ? countryOfTeam.when(c, DSL.inline(COUNTRIES.get(c))) : cases.when(c, DSL.inline(COUNTRIES.get(c)));
+        }
+        dsl.insertInto(ORG_UNIT, ORG_UNIT.CODE, ORG_UNIT.NAME, ORG_UNIT.KIND, ORG_UNIT.PARENT_ID)
+                .select(DSL.select(code, DSL.inline("KPI benchmark team ").concat(i), DSL.inline("team"), country.ID)
+                        .from(g).join(country).on(country.CODE.eq(cases.otherwise(DSL.inline((String) null)))))
+                .execute();
+        var person = DSL.select(EMPLOYEE.ID.as("person"), DSL.rowNumber().over(DSL.orderBy(EMPLOYEE.ID)).minus(1).as("n"))
+                .from(EMPLOYEE).orderBy(EMPLOYEE.ID).limit(PEOPLE).asTable("p");
+        Field<Long> personId = person.field("person", Long.class);
+        Field<Integer> n = person.field("n", Integer.class);
+        var team = ORG_UNIT.as("team");
+        int moved = dsl.update(EMPLOYEE).set(EMPLOYEE.ORG_UNIT_ID, team.ID)
+                .from(person.join(team).on(team.CODE.eq(DSL.inline("KB-TEAM-").concat(DSL.lpad(n.div(PEOPLE / TEAMS).cast(String.class), 4, "0")))))
+                .where(EMPLOYEE.ID.eq(personId))
+                .execute();
+        Benchmarks.note("kpi import: %,d people moved into %,d teams of ten under five countries in %.1f s", moved, TEAMS,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private ImportReport importFile(String csv) {
