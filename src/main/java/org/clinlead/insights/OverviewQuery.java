@@ -26,11 +26,13 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The figures of the director overview (docs/insights.md, "Director overview"), for people in the reader's scope under a unit. */
 @Component
-@Transactional(readOnly = true)
+// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class OverviewQuery {
 
     /** Competencies with fewer assessed people are left out of the top gaps (the anonymity threshold). */

@@ -25,6 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * two per level of gap for practice (rounded up), one after the other from next Monday.
  */
 @Component
-@Transactional(readOnly = true)
+// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class PathwayQuery {
 
     private final DSLContext dsl;

@@ -32,6 +32,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * behind each cell. Only people in the reader's scope are counted or listed.
  */
 @Component
-@Transactional(readOnly = true)
+// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class SkillsGapQuery {
 
     private final DSLContext dsl;

@@ -26,6 +26,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * organisation scope, each successor's role fit, bench strength per unit, and the 9-box.
  */
 @Component
-@Transactional(readOnly = true)
+// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class SuccessionQuery {
 
     private final DSLContext dsl;
@@ -117,24 +119,28 @@ public class SuccessionQuery {
                 .asTable("named");
         Field<BigDecimal> w = named.field("weight", BigDecimal.class);
         Field<String> readiness = named.field(SUCCESSOR.READINESS);
-        var perPosition = DSL.select(CRITICAL_POSITION.ID, CRITICAL_POSITION.ORG_UNIT_ID,
+        // each position under the root with the sub-unit it lies in: the join to the sub-units is
+        // what restricts the positions to the subtree, so the tree is walked once
+        var groups = SubUnits.of(rootUnitId);
+        var perPosition = DSL.select(groups.field("group_id", Long.class), groups.field("group_name", String.class),
                         DSL.count(named.field(SUCCESSOR.POSITION_ID)).as("named_count"),
                         DSL.least(DSL.inline(BigDecimal.ONE), DSL.coalesce(DSL.sum(w).filterWhere(readiness.eq("ready_now")),
                                 DSL.inline(BigDecimal.ZERO))).as("coverage"),
                         DSL.count().filterWhere(readiness.eq("ready_now")).as("ready_now"))
-                .from(CRITICAL_POSITION).leftJoin(named).on(named.field(SUCCESSOR.POSITION_ID).eq(CRITICAL_POSITION.ID))
-                .where(CRITICAL_POSITION.ACTIVE).and(underRoot(rootUnitId))
+                .from(CRITICAL_POSITION)
+                .join(groups).on(groups.field("member_id", Long.class).eq(CRITICAL_POSITION.ORG_UNIT_ID))
+                .leftJoin(named).on(named.field(SUCCESSOR.POSITION_ID).eq(CRITICAL_POSITION.ID))
+                .where(CRITICAL_POSITION.ACTIVE)
                 .and(scope.coversUnit(user, rootUnitId) ? DSL.noCondition() : scope.orgUnitsInScope(user, CRITICAL_POSITION.ORG_UNIT_ID))
-                .groupBy(CRITICAL_POSITION.ID, CRITICAL_POSITION.ORG_UNIT_ID)
+                .groupBy(groups.field("group_id"), groups.field("group_name"), CRITICAL_POSITION.ID)
                 .asTable("per_position");
-        var groups = SubUnits.of(rootUnitId);
-        Field<Long> groupId = groups.field("group_id", Long.class);
-        Field<String> groupName = groups.field("group_name", String.class);
+        Field<Long> groupId = perPosition.field("group_id", Long.class);
+        Field<String> groupName = perPosition.field("group_name", String.class);
         return dsl.select(groupId, groupName, DSL.count(),
                         DSL.count().filterWhere(perPosition.field("ready_now", Integer.class).gt(0)),
                         DSL.sum(perPosition.field("coverage", BigDecimal.class)),
                         DSL.count().filterWhere(perPosition.field("named_count", Integer.class).eq(0)))
-                .from(perPosition).join(groups).on(groups.field("member_id", Long.class).eq(perPosition.field(CRITICAL_POSITION.ORG_UNIT_ID)))
+                .from(perPosition)
                 .groupBy(groupId, groupName).orderBy(groupName)
                 .fetch(r -> new Succession.Bench(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }

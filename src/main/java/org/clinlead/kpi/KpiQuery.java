@@ -34,6 +34,7 @@ import org.jooq.Table;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * with the KPI's aggregation.
  */
 @Component
-@Transactional(readOnly = true)
+// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class KpiQuery {
 
     private final DSLContext dsl;

@@ -24,6 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the matrix by unit, role or study and course; the people behind a cell; what expires soon.
  */
 @Component
-@Transactional(readOnly = true)
+// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class ComplianceQuery {
 
     private final DSLContext dsl;

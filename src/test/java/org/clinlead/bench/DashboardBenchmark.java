@@ -265,36 +265,48 @@ final class DashboardBenchmark {
                 .orderBy(ORG_UNIT.ID).limit(1).fetchSingle().value1();
     }
 
+    /**
+     * Times the query and its hand-written SQL alternately, run by run, so that whatever else the
+     * machine does in the meantime (another process, the collector, the JIT) falls on both alike.
+     */
     private void compare(String name, Supplier<?> query, List<Sql> hand) {
-        long[] server = measure(query::get);
-        long[] handWritten = measure(() -> execute(hand));
+        long[][] times = measure(query::get, () -> execute(hand));
+        long[] server = times[0];
+        long[] handWritten = times[1];
         double ratio = (double) median(server) / median(handWritten);
         System.out.printf(Locale.ROOT, "%-52s %6.1f ms %6.1f ms %8.1f ms %6.2f×%n", name, median(server) / 1e6, p95(server) / 1e6,
                 median(handWritten) / 1e6, ratio);
     }
 
     void timeOnly(String name, Supplier<?> query) {
-        long[] server = measure(query::get);
+        long[] server = measure(query::get)[0];
         System.out.printf(Locale.ROOT, "%-52s %6.1f ms %6.1f ms %11s %7s%n", name, median(server) / 1e6, p95(server) / 1e6, "–", "–");
     }
 
     /**
-     * Warms up (at least three runs, then more until two seconds have passed, at most 500: a server
-     * runs these paths all day, and a few runs leave jOOQ's and the driver's code to the
-     * interpreter), then runs {@code runs} timed ones; the sorted times in nanoseconds.
+     * Warms each of the works up (at least three runs, then more until two seconds have passed, at
+     * most 500: a server runs these paths all day, and a few runs leave jOOQ's and the driver's code
+     * to the interpreter), then runs them {@code runs} times in turn; for each, the sorted times in
+     * nanoseconds.
      */
-    private long[] measure(Runnable work) {
+    private long[][] measure(Runnable... works) {
         long warmUntil = System.nanoTime() + 2_000_000_000L;
         for (int i = 0; i < 500 && (i < 3 || System.nanoTime() < warmUntil); i++) {
-            work.run();
+            for (Runnable work : works) {
+                work.run();
+            }
         }
-        long[] nanos = new long[runs];
+        long[][] nanos = new long[works.length][runs];
         for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.run();
-            nanos[i] = System.nanoTime() - start;
+            for (int w = 0; w < works.length; w++) {
+                long start = System.nanoTime();
+                works[w].run();
+                nanos[w][i] = System.nanoTime() - start;
+            }
         }
-        Arrays.sort(nanos);
+        for (long[] times : nanos) {
+            Arrays.sort(times);
+        }
         return nanos;
     }
 
