@@ -12,7 +12,7 @@ inputs.sort { it.path }.each { f ->
     digest.update(base.relativize(f.toPath()).toString().bytes)
     digest.update(f.bytes)
 }
-digest.update("${project.properties['jooq.version']}|${project.properties['jooq.package']}".toString().bytes)
+digest.update("${project.properties['jooq.version']}|${project.properties['jooq.package']}|${project.properties['jooq.outputSchemaToDefault']}".toString().bytes)
 def hash = digest.digest().encodeHex().toString()
 project.properties['codegen.hash'] = hash
 

@@ -26,13 +26,10 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The figures of the director overview (docs/insights.md, "Director overview"), for people in the reader's scope under a unit. */
 @Component
-// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+// reads in autocommit, without a transactional proxy (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
 public class OverviewQuery {
 
     /** Competencies with fewer assessed people are left out of the top gaps (the anonymity threshold). */
@@ -95,9 +92,7 @@ public class OverviewQuery {
                 .limit(5)
                 .fetch(r -> new Overview.TopGap(r.value1(), r.value2(), r.value3(), r.value4().intValue(), r.value5().intValue()));
 
-        List<Succession.Bench> bench = succession.bench(user, rootUnitId);
-        int positions = bench.stream().mapToInt(Succession.Bench::positions).sum();
-        BigDecimal coverage = bench.stream().map(Succession.Bench::coverage).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Succession.Bench bench = succession.benchTotal(user, rootUnitId);
 
         Condition coachees = COACHING_RELATIONSHIP.COACHEE_ID.in(DSL.select(EMPLOYEE.ID).from(EMPLOYEE).where(people));
         int relationships = dsl.fetchCount(COACHING_RELATIONSHIP, COACHING_RELATIONSHIP.STATUS.eq("active").and(coachees));
@@ -109,10 +104,8 @@ public class OverviewQuery {
                 .fetchSingle();
 
         return new Overview(unitName, heads.value1(), heads.value2(), heads.value3(), training.required(), training.compliant(),
-                training.overdue(), participation.value1().intValue(), participation.value2().intValue(), gaps, positions,
-                bench.stream().mapToInt(Succession.Bench::withReadyNow).sum(),
-                positions == 0 ? 0 : coverage.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(positions), 0, RoundingMode.HALF_UP).intValue(),
-                bench.stream().mapToInt(Succession.Bench::singlePoints).sum(), relationships, coaching.value1(),
+                training.overdue(), participation.value1().intValue(), participation.value2().intValue(), gaps, bench.positions(),
+                bench.withReadyNow(), bench.benchStrengthPercent(), bench.singlePoints(), relationships, coaching.value1(),
                 coaching.value2().divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP),
                 kpis.latest(rootUnitId, unitName));
     }

@@ -25,8 +25,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Generates a learning pathway (docs/insights.md, "Pathways"). For every competency the current or
@@ -37,8 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * two per level of gap for practice (rounded up), one after the other from next Monday.
  */
 @Component
-// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+// reads in autocommit, without a transactional proxy (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
 public class PathwayQuery {
 
     private final DSLContext dsl;

@@ -28,13 +28,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Puts a person's evidence portfolio together, within the reader's scope. */
 @Component
-// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+// reads in autocommit, without a transactional proxy (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
 public class PortfolioQuery {
 
     private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

@@ -23,19 +23,17 @@ import org.clinlead.core.security.DataScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Succession read models (docs/insights.md, "Succession"): critical positions in the reader's
  * organisation scope, each successor's role fit, bench strength per unit, and the 9-box.
  */
 @Component
-// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+// reads in autocommit, without a transactional proxy (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
 public class SuccessionQuery {
 
     private final DSLContext dsl;
@@ -111,6 +109,21 @@ public class SuccessionQuery {
      * {@link Succession.Bench}.
      */
     public List<Succession.Bench> bench(CurrentUser user, long rootUnitId) {
+        return bench(user, rootUnitId, SubUnits.of(rootUnitId));
+    }
+
+    /**
+     * Bench strength of the root's whole subtree as one row (for the director overview): the
+     * same figures as {@link #bench} summed, counted in one group; a subtree without critical
+     * positions has 0 positions.
+     */
+    public Succession.Bench benchTotal(CurrentUser user, long rootUnitId) {
+        return bench(user, rootUnitId, SubUnits.whole(rootUnitId)).stream().findFirst()
+                .orElseGet(() -> new Succession.Bench(rootUnitId, null, 0, 0, BigDecimal.ZERO, 0));
+    }
+
+    /** Bench strength per group of {@code groups} (a {@link SubUnits} table under the root). */
+    private List<Succession.Bench> bench(CurrentUser user, long rootUnitId, Table<?> groups) {
         // a successor named for n active positions counts 1/n for each
         Field<BigDecimal> weight = DSL.inline(BigDecimal.ONE).div(DSL.count().over(DSL.partitionBy(SUCCESSOR.EMPLOYEE_ID))
                 .cast(SQLDataType.NUMERIC)).as("weight");
@@ -119,9 +132,8 @@ public class SuccessionQuery {
                 .asTable("named");
         Field<BigDecimal> w = named.field("weight", BigDecimal.class);
         Field<String> readiness = named.field(SUCCESSOR.READINESS);
-        // each position under the root with the sub-unit it lies in: the join to the sub-units is
-        // what restricts the positions to the subtree, so the tree is walked once
-        var groups = SubUnits.of(rootUnitId);
+        // each position under the root with the group it lies in: the join to the groups is what
+        // restricts the positions to the subtree, so the tree is walked once
         var perPosition = DSL.select(groups.field("group_id", Long.class), groups.field("group_name", String.class),
                         DSL.count(named.field(SUCCESSOR.POSITION_ID)).as("named_count"),
                         DSL.least(DSL.inline(BigDecimal.ONE), DSL.coalesce(DSL.sum(w).filterWhere(readiness.eq("ready_now")),

@@ -34,8 +34,6 @@ import org.jooq.Table;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * KPI definitions, trends and drill-downs (docs/kpis.md, "Trends and roll-ups") for the subjects
@@ -46,8 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with the KPI's aggregation.
  */
 @Component
-// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+// reads in autocommit, without a transactional proxy (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
 public class KpiQuery {
 
     private final DSLContext dsl;

@@ -24,16 +24,13 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Training compliance for managers, HR and directors, within what each may see (DataScope):
  * the matrix by unit, role or study and course; the people behind a cell; what expires soon.
  */
 @Component
-// a page's reads need no transaction of their own (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+// reads in autocommit, without a transactional proxy (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
 public class ComplianceQuery {
 
     private final DSLContext dsl;

@@ -130,8 +130,19 @@ class SuccessionTest {
         Succession.Bench b = bench.stream().filter(x -> x.unitId() == unitB).findFirst().orElseThrow();
         assertThat(b.withReadyNow()).isZero();
         assertThat(b.benchStrengthPercent()).isZero();
+        // the whole subtree as one row (the director overview): 3 positions, 2 with a ready-now successor, 1.5 of 3 = 50 %
+        Succession.Bench whole = query.benchTotal(hr, root);
+        assertThat(whole.unitId()).isEqualTo(root);
+        assertThat(whole.positions()).isEqualTo(3);
+        assertThat(whole.withReadyNow()).isEqualTo(2);
+        assertThat(whole.coverage()).isEqualByComparingTo("1.5");
+        assertThat(whole.benchStrengthPercent()).isEqualTo(50);
+        assertThat(whole.singlePoints()).isZero();
+        assertThat(query.benchTotal(hr, unitB).benchStrengthPercent()).isZero();
+        assertThat(query.benchTotal(hr, unit("SUC-EMPTY", root)).positions()).as("a subtree without critical positions").isZero();
         long p4 = service.createPosition(new PositionForm("P4", unitB, ctm, null, "high", "high"));
         assertThat(query.bench(hr, root).stream().filter(x -> x.unitId() == unitB).findFirst().orElseThrow().singlePoints()).isEqualTo(1);
+        assertThat(query.benchTotal(hr, root).singlePoints()).isEqualTo(1);
         assertThat(query.positions(hr, root).getFirst().id()).as("single points of failure first").isEqualTo(p4);
         assertThatThrownBy(() -> service.nameSuccessor(p3, carl, Readiness.READY_NOW, "")).hasMessage("The incumbent is not their own successor.");
         assertThatThrownBy(() -> service.nameSuccessor(p1, anna, Readiness.READY_NOW, "")).isInstanceOf(InvalidInputException.class);
