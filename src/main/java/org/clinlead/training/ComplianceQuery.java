@@ -77,38 +77,52 @@ public class ComplianceQuery {
         if (root != null) {
             where = where.and(inSubtree(root));
         }
-        Map<Long, Map<Long, ComplianceMatrix.Cell>> cells = new HashMap<>();
-        Map<Long, int[]> byGroup = new HashMap<>();
-        Map<Long, int[]> byCourse = new HashMap<>();
-        int[] total = new int[3];
-        List<org.jooq.Record5<Long, Long, Integer, Integer, Integer>> rows;
-        if (root != null && filter.jobRoleId() == null && filter.country() == null && filter.studyId() == null
-                && scope.coversUnit(user, root)) {
+        List<Counted> rows;
+        boolean kept = root != null && filter.jobRoleId() == null && filter.country() == null && filter.studyId() == null
+                && scope.coversUnit(user, root);
+        if (kept) {
             rows = keptByUnit(root, today);
         } else {
             var required = DSL.count();
             var compliant = DSL.count().filterWhere(TrainingStatus.compliant(today));
             var overdue = DSL.count().filterWhere(TrainingStatus.overdue(today));
-            rows = dsl.select(group.as("group_id"), TRAINING_ASSIGNMENT.COURSE_ID, required, compliant, overdue)
-                    .from(from)
+            rows = dsl.select(group.as("group_id"), COURSE.ID, COURSE.CODE, COURSE.TITLE, required, compliant, overdue,
+                            DSL.denseRank().over(DSL.orderBy(COURSE.CODE)))
+                    .from(from).join(COURSE).on(COURSE.ID.eq(TRAINING_ASSIGNMENT.COURSE_ID))
                     .where(where)
-                    .groupBy(group, TRAINING_ASSIGNMENT.COURSE_ID)
-                    .fetch();
+                    .groupBy(group, COURSE.ID)
+                    .fetch(r -> new Counted(r.value1(), null, r.value2(), r.value3(), r.value4(), r.value8(), r.value5(), r.value6(), r.value7()));
         }
-        for (var r : rows) {
-            long g = r.value1();
-            int[] v = {r.value3(), r.value4(), r.value5()};
-            cells.computeIfAbsent(g, k -> new HashMap<>()).put(r.value2(), new ComplianceMatrix.Cell(v[0], v[1], v[2]));
-            add(byGroup.computeIfAbsent(g, k -> new int[3]), v);
-            add(byCourse.computeIfAbsent(r.value2(), k -> new int[3]), v);
+        Map<Long, Map<Long, ComplianceMatrix.Cell>> cells = new HashMap<>();
+        Map<Long, int[]> byGroup = new HashMap<>();
+        Map<Long, int[]> byCourse = new HashMap<>();
+        Map<Integer, ComplianceMatrix.Course> courses = new java.util.TreeMap<>();
+        Map<Long, ComplianceMatrix.Group> named = new LinkedHashMap<>();
+        int[] total = new int[3];
+        for (Counted r : rows) {
+            int[] v = {r.required(), r.compliant(), r.overdue()};
+            cells.computeIfAbsent(r.groupId(), k -> new HashMap<>()).put(r.courseId(), new ComplianceMatrix.Cell(v[0], v[1], v[2]));
+            add(byGroup.computeIfAbsent(r.groupId(), k -> new int[3]), v);
+            add(byCourse.computeIfAbsent(r.courseId(), k -> new int[3]), v);
             add(total, v);
+            courses.putIfAbsent(r.courseRank(), new ComplianceMatrix.Course(r.courseId(), r.courseCode(), r.courseTitle()));
+            if (r.groupName() != null) {
+                named.putIfAbsent(r.groupId(), new ComplianceMatrix.Group(r.groupId(), r.groupName()));
+            }
         }
-        List<ComplianceMatrix.Group> groups = groups(grouping, byGroup.keySet());
-        List<ComplianceMatrix.Course> courses = dsl.select(COURSE.ID, COURSE.CODE, COURSE.TITLE).from(COURSE)
-                .where(COURSE.ID.in(byCourse.keySet())).orderBy(COURSE.CODE)
-                .fetch(r -> new ComplianceMatrix.Course(r.value1(), r.value2(), r.value3()));
-        return new ComplianceMatrix(grouping, groups, courses, cells, cells(byGroup), cells(byCourse),
+        // the kept counts bring the units' names (rows in the database's order of names); otherwise
+        // one more statement looks the groups up
+        List<ComplianceMatrix.Group> groups = kept ? List.copyOf(named.values()) : groups(grouping, byGroup.keySet());
+        return new ComplianceMatrix(grouping, groups, List.copyOf(courses.values()), cells, cells(byGroup), cells(byCourse),
                 new ComplianceMatrix.Cell(total[0], total[1], total[2]));
+    }
+
+    /**
+     * A cell's counts with its group and course (and the group's name where the statement has it);
+     * the course's rank in the database's order of course codes orders the columns.
+     */
+    private record Counted(long groupId, String groupName, long courseId, String courseCode, String courseTitle, int courseRank,
+                           int required, int compliant, int overdue) {
     }
 
     /** The whole matrix's total for everyone under a unit (for overviews): the kept counts when the reader covers it, else one statement. */
@@ -135,19 +149,34 @@ public class ComplianceQuery {
      * The same figures as {@link TrainingStatus#compliant} and {@link TrainingStatus#overdue}
      * count, as of today.
      */
-    private List<org.jooq.Record5<Long, Long, Integer, Integer, Integer>> keptByUnit(long root, LocalDate today) {
+    private List<Counted> keptByUnit(long root, LocalDate today) {
         var s = TRAINING_SUBTREE_COUNT;
         var c = TRAINING_COUNT;
-        return dsl.select(s.ANCESTOR_ID, s.COURSE_ID, sum(s.ASSIGNMENTS, DSL.noCondition()),
-                        sum(s.ASSIGNMENTS, keptCompliant(s.KIND, s.DUE_ON, today)), sum(s.ASSIGNMENTS, keptOverdue(s.DUE_ON, today)))
+        var k = DSL.select(s.ANCESTOR_ID.as("group_id"), ORG_UNIT.NAME.as("group_name"), COURSE.ID.as("course_id"),
+                        COURSE.CODE.as("course_code"), COURSE.TITLE.as("course_title"), sum(s.ASSIGNMENTS, DSL.noCondition()).as("required"),
+                        sum(s.ASSIGNMENTS, keptCompliant(s.KIND, s.DUE_ON, today)).as("compliant"),
+                        sum(s.ASSIGNMENTS, keptOverdue(s.DUE_ON, today)).as("overdue"))
                 .from(s)
-                .where(s.ANCESTOR_ID.in(DSL.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(root))))
-                .groupBy(s.ANCESTOR_ID, s.COURSE_ID)
-                .unionAll(DSL.select(c.ORG_UNIT_ID, c.COURSE_ID, sum(c.ASSIGNMENTS, DSL.noCondition()),
+                .join(ORG_UNIT).on(ORG_UNIT.ID.eq(s.ANCESTOR_ID)).and(ORG_UNIT.PARENT_ID.eq(root))
+                .join(COURSE).on(COURSE.ID.eq(s.COURSE_ID))
+                .groupBy(s.ANCESTOR_ID, ORG_UNIT.ID, COURSE.ID)
+                .unionAll(DSL.select(c.ORG_UNIT_ID, ORG_UNIT.NAME, COURSE.ID, COURSE.CODE, COURSE.TITLE, sum(c.ASSIGNMENTS, DSL.noCondition()),
                                 sum(c.ASSIGNMENTS, keptCompliant(c.KIND, c.DUE_ON, today)), sum(c.ASSIGNMENTS, keptOverdue(c.DUE_ON, today)))
-                        .from(c).where(c.ORG_UNIT_ID.eq(root))
-                        .groupBy(c.ORG_UNIT_ID, c.COURSE_ID))
-                .fetch();
+                        .from(c)
+                        .join(ORG_UNIT).on(ORG_UNIT.ID.eq(c.ORG_UNIT_ID))
+                        .join(COURSE).on(COURSE.ID.eq(c.COURSE_ID))
+                        .where(c.ORG_UNIT_ID.eq(root))
+                        .groupBy(c.ORG_UNIT_ID, ORG_UNIT.ID, COURSE.ID))
+                .asTable("k");
+        Field<String> code = k.field("course_code", String.class);
+        Field<String> groupName = k.field("group_name", String.class);
+        return dsl.select(k.field("group_id", Long.class), groupName, k.field("course_id", Long.class), code,
+                        k.field("course_title", String.class), DSL.denseRank().over(DSL.orderBy(code)),
+                        k.field("required", Integer.class), k.field("compliant", Integer.class), k.field("overdue", Integer.class))
+                .from(k)
+                .orderBy(groupName, k.field("group_id"))
+                .fetch(r -> new Counted(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                        r.value9()));
     }
 
     /** Kept as 'done' (completed, waived), or a renewal not yet due. */

@@ -192,18 +192,20 @@ final class DashboardBenchmark {
     /** The kept compliance counts (0014) of the root's sub-units' subtrees and of the root's own people. */
     private List<Sql> complianceByUnit(long root) {
         return List.of(new Sql("""
-                select s.ancestor_id, s.course_id, sum(s.assignments),
-                       coalesce(sum(s.assignments) filter (where s.kind = 'done' or (s.kind = 'renewal' and s.due_on >= current_date)), 0),
-                       coalesce(sum(s.assignments) filter (where s.due_on < current_date), 0)
-                  from training_subtree_count s join org_unit u on u.id = s.ancestor_id and u.parent_id = ?
-                 group by 1, 2
-                union all
-                select c.org_unit_id, c.course_id, sum(c.assignments),
-                       coalesce(sum(c.assignments) filter (where c.kind = 'done' or (c.kind = 'renewal' and c.due_on >= current_date)), 0),
-                       coalesce(sum(c.assignments) filter (where c.due_on < current_date), 0)
-                  from training_count c where c.org_unit_id = ? group by 1, 2""", root, root),
-                new Sql("select id, name from org_unit where parent_id = ? or id = ? order by name", root, root),
-                new Sql("select id, code, title from course order by code"));
+                select k.*, dense_rank() over (order by k.code) from (
+                  select s.ancestor_id, u.name, c.id, c.code, c.title, sum(s.assignments),
+                         coalesce(sum(s.assignments) filter (where s.kind = 'done' or (s.kind = 'renewal' and s.due_on >= current_date)), 0),
+                         coalesce(sum(s.assignments) filter (where s.due_on < current_date), 0)
+                    from training_subtree_count s join org_unit u on u.id = s.ancestor_id and u.parent_id = ?
+                    join course c on c.id = s.course_id
+                   group by s.ancestor_id, u.id, c.id
+                  union all
+                  select t.org_unit_id, u.name, c.id, c.code, c.title, sum(t.assignments),
+                         coalesce(sum(t.assignments) filter (where t.kind = 'done' or (t.kind = 'renewal' and t.due_on >= current_date)), 0),
+                         coalesce(sum(t.assignments) filter (where t.due_on < current_date), 0)
+                    from training_count t join org_unit u on u.id = t.org_unit_id join course c on c.id = t.course_id
+                   where t.org_unit_id = ? group by t.org_unit_id, u.id, c.id) k
+                 order by k.name, k.ancestor_id""", root, root));
     }
 
     /** The overview's figures, each in the one statement that answers it. */

@@ -89,8 +89,22 @@ class TrainingCountsTest {
         assertThat(compliance.matrix(users.signInHr(europe), ComplianceMatrix.Grouping.UNIT, ComplianceQuery.Filter.none()).total())
                 .isEqualTo(europeLive);
         assertThat(kept.total()).isEqualTo(compliance.total(hr, company));
-        // and the live path of a reader who does not cover the unit counts the same for the same people
         assertThat(kept.byGroup().values().stream().mapToInt(ComplianceMatrix.Cell::required).sum()).isEqualTo(kept.total().required());
+        // the kept counts' statement names the rows and columns too: the units below the root with
+        // current assignments (the root for its own people), by name; their courses, by code
+        assertThat(kept.groups()).extracting(ComplianceMatrix.Group::name).isEqualTo(dsl.fetchValues("""
+                select u.name from org_unit u
+                 where (u.parent_id = ? or u.id = ?) and exists (
+                       select 1 from training_assignment a join employee e on e.id = a.employee_id
+                         join org_unit_closure c on c.descendant_id = e.org_unit_id and c.ancestor_id = u.id
+                        where a.current and a.status <> 'cancelled' and e.status <> 'terminated' and (u.id <> ? or e.org_unit_id = ?))
+                 order by u.name, u.id""", company, company, company, company));
+        assertThat(kept.courses()).extracting(ComplianceMatrix.Course::code).isEqualTo(dsl.fetchValues("""
+                select distinct c.code from training_assignment a join employee e on e.id = a.employee_id join course c on c.id = a.course_id
+                 where a.current and a.status <> 'cancelled' and e.status <> 'terminated'
+                   and e.org_unit_id in (select descendant_id from org_unit_closure where ancestor_id = ?)
+                 order by c.code""", company));
+        assertThat(kept.courses()).extracting(ComplianceMatrix.Course::title).doesNotContainNull();
     }
 
     private long unit(String code) {
