@@ -59,40 +59,9 @@ public class ComplianceQuery {
     public ComplianceMatrix matrix(CurrentUser user, ComplianceMatrix.Grouping grouping, Filter filter) {
         LocalDate today = LocalDate.now();
         Long root = grouping == ComplianceMatrix.Grouping.UNIT ? root(user, filter) : null;
-        var child = ORG_UNIT_CLOSURE.as("child");
-        Field<Long> group = switch (grouping) {
-            case UNIT -> DSL.coalesce(child.ANCESTOR_ID, DSL.inline(root));
-            case ROLE -> EMPLOYEE.JOB_ROLE_ID;
-            case STUDY -> TRAINING_ASSIGNMENT.STUDY_ID;
-        };
-        var from = TRAINING_ASSIGNMENT.join(EMPLOYEE).on(EMPLOYEE.ID.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID));
-        if (root != null) {
-            from = from.leftJoin(child).on(child.DESCENDANT_ID.eq(EMPLOYEE.ORG_UNIT_ID))
-                    .and(child.ANCESTOR_ID.in(DSL.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(root))));
-        }
-        Condition visible = root != null ? scope.employeesUnder(user, root, TRAINING_ASSIGNMENT.EMPLOYEE_ID)
-                : scope.employees(user, TRAINING_ASSIGNMENT.EMPLOYEE_ID);
-        Condition where = base(visible, filter, today).and(grouping == ComplianceMatrix.Grouping.STUDY
-                ? TRAINING_ASSIGNMENT.STUDY_ID.isNotNull() : DSL.noCondition());
-        if (root != null) {
-            where = where.and(inSubtree(root));
-        }
-        List<Counted> rows;
         boolean kept = root != null && filter.jobRoleId() == null && filter.country() == null && filter.studyId() == null
                 && scope.coversUnit(user, root);
-        if (kept) {
-            rows = keptByUnit(root, today);
-        } else {
-            var required = DSL.count();
-            var compliant = DSL.count().filterWhere(TrainingStatus.compliant(today));
-            var overdue = DSL.count().filterWhere(TrainingStatus.overdue(today));
-            rows = dsl.select(group.as("group_id"), COURSE.ID, COURSE.CODE, COURSE.TITLE, required, compliant, overdue,
-                            DSL.denseRank().over(DSL.orderBy(COURSE.CODE)))
-                    .from(from).join(COURSE).on(COURSE.ID.eq(TRAINING_ASSIGNMENT.COURSE_ID))
-                    .where(where)
-                    .groupBy(group, COURSE.ID)
-                    .fetch(r -> new Counted(r.value1(), null, r.value2(), r.value3(), r.value4(), r.value8(), r.value5(), r.value6(), r.value7()));
-        }
+        List<Counted> rows = kept ? keptByUnit(root, today) : counted(user, grouping, filter, root, today);
         Map<Long, Map<Long, ComplianceMatrix.Cell>> cells = new HashMap<>();
         Map<Long, int[]> byGroup = new HashMap<>();
         Map<Long, int[]> byCourse = new HashMap<>();
@@ -115,6 +84,35 @@ public class ComplianceQuery {
         List<ComplianceMatrix.Group> groups = kept ? List.copyOf(named.values()) : groups(grouping, byGroup.keySet());
         return new ComplianceMatrix(grouping, groups, List.copyOf(courses.values()), cells, cells(byGroup), cells(byCourse),
                 new ComplianceMatrix.Cell(total[0], total[1], total[2]));
+    }
+
+    /** The matrix's cells counted from the assignments of the people the reader may see, filtered. */
+    private List<Counted> counted(CurrentUser user, ComplianceMatrix.Grouping grouping, Filter filter, Long root, LocalDate today) {
+        var child = ORG_UNIT_CLOSURE.as("child");
+        Field<Long> group = switch (grouping) {
+            case UNIT -> DSL.coalesce(child.ANCESTOR_ID, DSL.inline(root));
+            case ROLE -> EMPLOYEE.JOB_ROLE_ID;
+            case STUDY -> TRAINING_ASSIGNMENT.STUDY_ID;
+        };
+        var from = TRAINING_ASSIGNMENT.join(EMPLOYEE).on(EMPLOYEE.ID.eq(TRAINING_ASSIGNMENT.EMPLOYEE_ID));
+        if (root != null) {
+            from = from.leftJoin(child).on(child.DESCENDANT_ID.eq(EMPLOYEE.ORG_UNIT_ID))
+                    .and(child.ANCESTOR_ID.in(DSL.select(ORG_UNIT.ID).from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(root))));
+        }
+        Condition visible = root != null ? scope.employeesUnder(user, root, TRAINING_ASSIGNMENT.EMPLOYEE_ID)
+                : scope.employees(user, TRAINING_ASSIGNMENT.EMPLOYEE_ID);
+        Condition where = base(visible, filter, today).and(grouping == ComplianceMatrix.Grouping.STUDY
+                ? TRAINING_ASSIGNMENT.STUDY_ID.isNotNull() : DSL.noCondition());
+        if (root != null) {
+            where = where.and(inSubtree(root));
+        }
+        return dsl.select(group.as("group_id"), COURSE.ID, COURSE.CODE, COURSE.TITLE, DSL.count(),
+                        DSL.count().filterWhere(TrainingStatus.compliant(today)), DSL.count().filterWhere(TrainingStatus.overdue(today)),
+                        DSL.denseRank().over(DSL.orderBy(COURSE.CODE)))
+                .from(from).join(COURSE).on(COURSE.ID.eq(TRAINING_ASSIGNMENT.COURSE_ID))
+                .where(where)
+                .groupBy(group, COURSE.ID)
+                .fetch(r -> new Counted(r.value1(), null, r.value2(), r.value3(), r.value4(), r.value8(), r.value5(), r.value6(), r.value7()));
     }
 
     /**
@@ -181,7 +179,7 @@ public class ComplianceQuery {
 
     /** Kept as 'done' (completed, waived), or a renewal not yet due. */
     private static Condition keptCompliant(Field<String> kind, Field<LocalDate> dueOn, LocalDate today) {
-        return kind.eq("done").or(kind.eq("renewal").and(dueOn.ge(today)));
+        return kind.eq(DSL.inline("done")).or(kind.eq(DSL.inline("renewal")).and(dueOn.ge(today)));
     }
 
     /** Open and past due ('done' is kept with due_on 'infinity'). */
