@@ -150,21 +150,22 @@ public class ComplianceQuery {
     private List<Counted> keptByUnit(long root, LocalDate today) {
         var s = TRAINING_SUBTREE_COUNT;
         var c = TRAINING_COUNT;
-        var k = DSL.select(s.ANCESTOR_ID.as("group_id"), ORG_UNIT.NAME.as("group_name"), COURSE.ID.as("course_id"),
+        // grouped by the unit's and course's keys, so their names may be selected as they are
+        var k = DSL.select(ORG_UNIT.ID.as("group_id"), ORG_UNIT.NAME.as("group_name"), COURSE.ID.as("course_id"),
                         COURSE.CODE.as("course_code"), COURSE.TITLE.as("course_title"), sum(s.ASSIGNMENTS, DSL.noCondition()).as("required"),
                         sum(s.ASSIGNMENTS, keptCompliant(s.KIND, s.DUE_ON, today)).as("compliant"),
                         sum(s.ASSIGNMENTS, keptOverdue(s.DUE_ON, today)).as("overdue"))
                 .from(s)
                 .join(ORG_UNIT).on(ORG_UNIT.ID.eq(s.ANCESTOR_ID)).and(ORG_UNIT.PARENT_ID.eq(root))
                 .join(COURSE).on(COURSE.ID.eq(s.COURSE_ID))
-                .groupBy(s.ANCESTOR_ID, ORG_UNIT.ID, COURSE.ID)
-                .unionAll(DSL.select(c.ORG_UNIT_ID, ORG_UNIT.NAME, COURSE.ID, COURSE.CODE, COURSE.TITLE, sum(c.ASSIGNMENTS, DSL.noCondition()),
+                .groupBy(ORG_UNIT.ID, COURSE.ID)
+                .unionAll(DSL.select(ORG_UNIT.ID, ORG_UNIT.NAME, COURSE.ID, COURSE.CODE, COURSE.TITLE, sum(c.ASSIGNMENTS, DSL.noCondition()),
                                 sum(c.ASSIGNMENTS, keptCompliant(c.KIND, c.DUE_ON, today)), sum(c.ASSIGNMENTS, keptOverdue(c.DUE_ON, today)))
                         .from(c)
                         .join(ORG_UNIT).on(ORG_UNIT.ID.eq(c.ORG_UNIT_ID))
                         .join(COURSE).on(COURSE.ID.eq(c.COURSE_ID))
                         .where(c.ORG_UNIT_ID.eq(root))
-                        .groupBy(c.ORG_UNIT_ID, ORG_UNIT.ID, COURSE.ID))
+                        .groupBy(ORG_UNIT.ID, COURSE.ID))
                 .asTable("k");
         Field<String> code = k.field("course_code", String.class);
         Field<String> groupName = k.field("group_name", String.class);

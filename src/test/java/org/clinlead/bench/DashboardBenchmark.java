@@ -90,9 +90,10 @@ final class DashboardBenchmark {
                 dsl.fetchCount(org.clinlead.db.Tables.KPI_SUBTREE_MONTH_COUNT), dsl.fetchCount(org.clinlead.db.Tables.RATER_COUNT));
         System.out.printf(Locale.ROOT, "%-52s %9s %9s %11s %7s%n", "dashboard or report", "median", "p95", "hand SQL", "ratio");
 
+        List<Comparison> comparisons = new ArrayList<>();
         GapFilter companyByUnit = new GapFilter(company, framework, null, null, GapFilter.Grouping.UNIT);
-        compare("skills gaps: company by unit", () -> gaps.heatMap(hr, companyByUnit), gapMapByUnit(company, framework));
-        compare("skills gaps: company by role", () -> gaps.heatMap(hr, new GapFilter(company, framework, null, null, GapFilter.Grouping.ROLE)),
+        comparisons.add(new Comparison("skills gaps: company by unit", () -> gaps.heatMap(hr, companyByUnit), gapMapByUnit(company, framework)));
+        comparisons.add(new Comparison("skills gaps: company by role", () -> gaps.heatMap(hr, new GapFilter(company, framework, null, null, GapFilter.Grouping.ROLE)),
                 List.of(new Sql("""
                         select r.id, r.name, count(*) from employee e join job_role r on r.id = e.job_role_id
                          where e.status <> 'terminated' and e.org_unit_id in (select descendant_id from org_unit_closure where ancestor_id = ?)
@@ -101,10 +102,10 @@ final class DashboardBenchmark {
                         select g.job_role_id, g.competency_id, sum(g.required_of), sum(g.assessed), sum(g.below), sum(g.gap_sum)
                           from gap_subtree g where g.ancestor_id = ? and g.framework_id = ?
                          group by g.job_role_id, g.competency_id""", company, framework),
-                        new Sql(COMPETENCIES, framework)));
-        compare("skills gaps: a region by unit (its director)",
-                () -> gaps.heatMap(director, new GapFilter(region, framework, null, null, GapFilter.Grouping.UNIT)), gapMapByUnit(region, framework));
-        compare("skills gaps: a manager's team (counted live)",
+                        new Sql(COMPETENCIES, framework))));
+        comparisons.add(new Comparison("skills gaps: a region by unit (its director)",
+                () -> gaps.heatMap(director, new GapFilter(region, framework, null, null, GapFilter.Grouping.UNIT)), gapMapByUnit(region, framework)));
+        comparisons.add(new Comparison("skills gaps: a manager's team (counted live)",
                 () -> gaps.heatMap(manager, new GapFilter(company, framework, null, null, GapFilter.Grouping.UNIT)), List.of(new Sql(SUB_UNITS + """
                         , p as (select e.id, e.org_unit_id, e.job_role_id from employee e
                                  where e.status <> 'terminated' and e.id in (select descendant_id from reporting_line where ancestor_id = ?))
@@ -119,16 +120,16 @@ final class DashboardBenchmark {
                           join framework_version v on v.id = r.framework_version_id and v.status = 'published' and v.framework_id = ?
                           join competency c on c.id = r.competency_id
                           left join current_proficiency cp on cp.employee_id = p.id and cp.framework_id = v.framework_id and cp.competency_code = c.code
-                         group by 1, 2""", company, company, lead, framework), new Sql(COMPETENCIES, framework)));
-        compare("skills gaps: trend across 360 cycles, company", () -> gaps.trend(hr, companyByUnit), List.of(new Sql("""
+                         group by 1, 2""", company, company, lead, framework), new Sql(COMPETENCIES, framework))));
+        comparisons.add(new Comparison("skills gaps: trend across 360 cycles, company", () -> gaps.trend(hr, companyByUnit), List.of(new Sql("""
                 select coalesce(max(rc.name), '360'), t.observed_on, sum(t.ratings), sum(t.below), sum(t.gap_sum) / sum(t.ratings)
                   from gap_trend t left join review_cycle rc on rc.id = t.cycle_id
                  where t.framework_id = ? and t.org_unit_id in (select descendant_id from org_unit_closure where ancestor_id = ?)
-                 group by t.observed_on, t.cycle_id having sum(t.people) >= 3 order by t.observed_on""", framework, company)));
+                 group by t.observed_on, t.cycle_id having sum(t.people) >= 3 order by t.observed_on""", framework, company))));
         var firstRow = gaps.heatMap(hr, companyByUnit);
         long competency = firstRow.competencies().getFirst().id();
         GapFilter regionByUnit = new GapFilter(region, framework, null, null, GapFilter.Grouping.UNIT);
-        compare("skills gaps: drill-down to a country's people", () -> gaps.people(hr, regionByUnit, country, competency), List.of(new Sql(SUB_UNITS + """
+        comparisons.add(new Comparison("skills gaps: drill-down to a country's people", () -> gaps.people(hr, regionByUnit, country, competency), List.of(new Sql(SUB_UNITS + """
                 select e.id, e.first_name || ' ' || e.last_name, jr.name, u.name, r.required_level, cp.level, cp.source, cp.observed_on
                   from employee e join g on g.mid = e.org_unit_id and g.gid = ?
                   join job_role jr on jr.id = e.job_role_id join org_unit u on u.id = e.org_unit_id
@@ -138,8 +139,8 @@ final class DashboardBenchmark {
                   left join current_proficiency cp on cp.employee_id = e.id and cp.framework_id = v.framework_id and cp.competency_code = c.code
                  where e.status <> 'terminated'
                  order by r.required_level - cp.level desc nulls last, e.last_name, e.first_name limit 2000""",
-                region, region, country, competency)));
-        compare("succession: bench strength, company", () -> succession.bench(hr, company), List.of(new Sql(SUB_UNITS + """
+                region, region, country, competency))));
+        comparisons.add(new Comparison("succession: bench strength, company", () -> succession.bench(hr, company), List.of(new Sql(SUB_UNITS + """
                 , named as (select s.position_id, s.readiness, 1.0 / count(*) over (partition by s.employee_id) as weight
                               from successor s join critical_position p on p.id = s.position_id and p.active)
                 , per_position as (select p.id, p.org_unit_id, count(n.position_id) as named_count,
@@ -149,19 +150,19 @@ final class DashboardBenchmark {
                                     where p.active group by p.id, p.org_unit_id)
                 select g.gid, g.gname, count(*), count(*) filter (where pp.ready_now > 0), sum(pp.coverage),
                        count(*) filter (where pp.named_count = 0)
-                  from per_position pp join g on g.mid = pp.org_unit_id group by 1, 2 order by 2""", company, company)));
-        compare("talent review: 9-box of a region", () -> succession.nineBox(director, region), List.of(new Sql("""
+                  from per_position pp join g on g.mid = pp.org_unit_id group by 1, 2 order by 2""", company, company))));
+        comparisons.add(new Comparison("talent review: 9-box of a region", () -> succession.nineBox(director, region), List.of(new Sql("""
                 select distinct on (t.employee_id) t.id, e.id, e.first_name || ' ' || e.last_name, u.name, t.performance, t.potential,
                        t.note, t.rated_on, t.rated_by_name
                   from talent_rating t join employee e on e.id = t.employee_id join org_unit u on u.id = e.org_unit_id
                  where e.status <> 'terminated'
                    and e.org_unit_id in (select descendant_id from org_unit_closure where ancestor_id = ?)
-                 order by t.employee_id, t.rated_on desc, t.id desc""", region)));
-        compare("training: compliance matrix, company by unit", () -> compliance.matrix(hr, ComplianceMatrix.Grouping.UNIT,
-                ComplianceQuery.Filter.none()), complianceByUnit(company));
-        compare("director overview: a region", () -> overview.overview(director, region), overview(region));
-        compare("director overview: whole company", () -> overview.overview(hr, company), overview(company));
-        measureComparisons();
+                 order by t.employee_id, t.rated_on desc, t.id desc""", region))));
+        comparisons.add(new Comparison("training: compliance matrix, company by unit", () -> compliance.matrix(hr, ComplianceMatrix.Grouping.UNIT,
+                ComplianceQuery.Filter.none()), complianceByUnit(company)));
+        comparisons.add(new Comparison("director overview: a region", () -> overview.overview(director, region), overview(region)));
+        comparisons.add(new Comparison("director overview: whole company", () -> overview.overview(hr, company), overview(company)));
+        compare(comparisons);
 
         List<Long> people = dsl.select(EMPLOYEE.ID).from(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.like("S%"))
                 .and(EMPLOYEE.STATUS.eq("active")).fetch(EMPLOYEE.ID);
@@ -193,19 +194,19 @@ final class DashboardBenchmark {
     private List<Sql> complianceByUnit(long root) {
         return List.of(new Sql("""
                 select k.*, dense_rank() over (order by k.code) from (
-                  select s.ancestor_id, u.name, c.id, c.code, c.title, sum(s.assignments),
+                  select u.id as unit_id, u.name, c.id as course_id, c.code, c.title, sum(s.assignments),
                          coalesce(sum(s.assignments) filter (where s.kind = 'done' or (s.kind = 'renewal' and s.due_on >= current_date)), 0),
                          coalesce(sum(s.assignments) filter (where s.due_on < current_date), 0)
                     from training_subtree_count s join org_unit u on u.id = s.ancestor_id and u.parent_id = ?
                     join course c on c.id = s.course_id
-                   group by s.ancestor_id, u.id, c.id
+                   group by u.id, c.id
                   union all
-                  select t.org_unit_id, u.name, c.id, c.code, c.title, sum(t.assignments),
+                  select u.id, u.name, c.id, c.code, c.title, sum(t.assignments),
                          coalesce(sum(t.assignments) filter (where t.kind = 'done' or (t.kind = 'renewal' and t.due_on >= current_date)), 0),
                          coalesce(sum(t.assignments) filter (where t.due_on < current_date), 0)
                     from training_count t join org_unit u on u.id = t.org_unit_id join course c on c.id = t.course_id
-                   where t.org_unit_id = ? group by t.org_unit_id, u.id, c.id) k
-                 order by k.name, k.ancestor_id""", root, root));
+                   where t.org_unit_id = ? group by u.id, c.id) k
+                 order by k.name, k.unit_id""", root, root));
     }
 
     /** The overview's figures, each in the one statement that answers it. */
@@ -272,13 +273,6 @@ final class DashboardBenchmark {
     private record Comparison(String name, Supplier<?> query, List<Sql> hand) {
     }
 
-    private final List<Comparison> comparisons = new ArrayList<>();
-
-    /** Adds a dashboard to be timed against its hand-written SQL by {@link #measureComparisons}. */
-    private void compare(String name, Supplier<?> query, List<Sql> hand) {
-        comparisons.add(new Comparison(name, query, hand));
-    }
-
     /**
      * Warms every dashboard and its hand-written SQL up together first (in turn, for twenty
      * seconds, at least three rounds): the code they share — jOOQ's rendering and mapping, the
@@ -287,7 +281,7 @@ final class DashboardBenchmark {
      * its hand-written SQL alternately, run by run, so that whatever else the machine does in the
      * meantime (another process, the collector, the JIT) falls on both alike, and prints them.
      */
-    private void measureComparisons() {
+    private void compare(List<Comparison> comparisons) {
         long warmUntil = System.nanoTime() + 20_000_000_000L;
         for (int round = 0; round < 3 || System.nanoTime() < warmUntil; round++) {
             for (Comparison c : comparisons) {
@@ -303,7 +297,6 @@ final class DashboardBenchmark {
             System.out.printf(Locale.ROOT, "%-52s %6.1f ms %6.1f ms %8.1f ms %6.2f×%n", c.name(), median(server) / 1e6,
                     p95(server) / 1e6, median(handWritten) / 1e6, ratio);
         }
-        comparisons.clear();
     }
 
     void timeOnly(String name, Supplier<?> query) {
