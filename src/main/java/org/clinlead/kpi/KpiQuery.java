@@ -15,8 +15,8 @@ import static org.clinlead.db.Tables.STUDY_SITE;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,18 +158,15 @@ public class KpiQuery {
      * For every KPI with observations under a unit the reader's organisation scope covers (check
      * with {@link DataScope#coversUnit} first, so that everyone under it counts), its latest month's
      * roll-up for the unit's subtree — the same figure as {@link #trend} — and the figure twelve
-     * months before; from the month counts kept per subtree (changelog 0018), a few rows per KPI.
+     * months before; from the month counts kept per subtree (changelog 0018), a few rows per KPI,
+     * with the KPIs' definitions, in one statement.
      */
     public List<KpiLatest> latest(long unitId, String unitName) {
-        List<Kpi> kpis = all();
-        if (kpis.isEmpty()) {
-            return List.of();
-        }
         KpiSubject unit = new KpiSubject(KpiSubject.Type.UNIT, unitId, unitName);
         // a unit with sub-units has subtree rows; one without is its own subtree (changelog 0018)
         var subtree = KPI_SUBTREE_MONTH_COUNT;
         var own = KPI_MONTH_COUNT;
-        Table<?> counts = dsl.select(subtree.KPI_ID, subtree.PERIOD, subtree.OBSERVATIONS, subtree.VALUE_SUM, subtree.NUMERATOR_SUM,
+        Table<?> counts = DSL.select(subtree.KPI_ID, subtree.PERIOD, subtree.OBSERVATIONS, subtree.VALUE_SUM, subtree.NUMERATOR_SUM,
                         subtree.DENOMINATOR_SUM)
                 .from(subtree).where(subtree.ANCESTOR_ID.eq(unitId))
                 .unionAll(DSL.select(own.KPI_ID, own.PERIOD, own.OBSERVATIONS, own.VALUE_SUM, own.NUMERATOR_SUM, own.DENOMINATOR_SUM)
@@ -178,46 +175,42 @@ public class KpiQuery {
                 .asTable("counts");
         Field<Long> countedKpi = counts.field(subtree.KPI_ID);
         Field<LocalDate> countedPeriod = counts.field(subtree.PERIOD);
-        var value = DSL.choose(countedKpi);
-        org.jooq.CaseWhenStep<Long, BigDecimal> cases = null;
-        for (Kpi kpi : kpis) {
-            Field<BigDecimal> figure = fromCounts(kpi, counts);
-            cases = cases == null ? value.when(kpi.id(), figure) : cases.when(kpi.id(), figure);
-        }
-        var months = dsl.select(countedKpi, countedPeriod, cases.otherwise(DSL.inline((BigDecimal) null)).as("value"),
+        var months = DSL.select(countedKpi, countedPeriod, fromCounts(counts).as("value"),
                         DSL.max(countedPeriod).over(DSL.partitionBy(countedKpi)).as("latest"))
-                .from(counts)
+                .from(counts).join(KPI).on(KPI.ID.eq(countedKpi))
                 .asTable("months");
-        Field<Long> kpiId = months.field(countedKpi);
         Field<LocalDate> period = months.field(countedPeriod);
         Field<LocalDate> latestPeriod = months.field("latest", LocalDate.class);
-        Map<Long, Map<LocalDate, BigDecimal>> byKpi = new HashMap<>();
-        dsl.select(kpiId, period, months.field("value", BigDecimal.class))
-                .from(months)
+        // rows in the KPIs' order, each KPI's latest month first
+        Map<Long, KpiLatest> latest = new LinkedHashMap<>();
+        Map<Long, BigDecimal> yearBefore = new HashMap<>();
+        Field<BigDecimal> value = months.field("value", BigDecimal.class);
+        dsl.select(KPI.fields()).select(period, value)
+                .from(months).join(KPI).on(KPI.ID.eq(months.field(countedKpi)))
                 .where(period.eq(latestPeriod)).or(period.eq(DSL.localDateSub(latestPeriod, 12, org.jooq.DatePart.MONTH)))
-                .forEach(r -> byKpi.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
-        List<KpiLatest> latest = new ArrayList<>();
-        for (Kpi kpi : kpis) {
-            var values = byKpi.get(kpi.id());
-            if (values == null) {
-                continue;
-            }
-            LocalDate last = Collections.max(values.keySet());
-            latest.add(new KpiLatest(kpi, unit, last, values.get(last), values.get(last.minusMonths(12))));
-        }
-        return latest;
+                .orderBy(KPI.SORT_ORDER, KPI.NAME, KPI.ID, period.desc())
+                .forEach(r -> {
+                    long id = r.get(KPI.ID);
+                    if (latest.containsKey(id)) {
+                        yearBefore.put(id, r.get(value));
+                    } else {
+                        latest.put(id, new KpiLatest(kpi(r.into(KPI)), unit, r.get(period), r.get(value), null));
+                    }
+                });
+        return latest.values().stream()
+                .map(t -> new KpiLatest(t.kpi(), t.subject(), t.period(), t.value(), yearBefore.get(t.kpi().id())))
+                .toList();
     }
 
-    /** {@link #aggregate} from a month's kept sums: the same figure, rounded the same way. */
-    private static Field<BigDecimal> fromCounts(Kpi kpi, Table<?> counts) {
+    /** {@link #aggregate} from a month's kept sums and the KPI's definition: the same figure, rounded the same way. */
+    private static Field<BigDecimal> fromCounts(Table<?> counts) {
         var names = KPI_SUBTREE_MONTH_COUNT;
         Field<BigDecimal> sum = counts.field(names.VALUE_SUM);
-        Field<BigDecimal> value = switch (kpi.aggregation()) {
-            case MEAN -> sum.div(counts.field(names.OBSERVATIONS));
-            case SUM -> sum;
-            case RATE -> counts.field(names.NUMERATOR_SUM).mul(DSL.inline(kpi.rateScale()))
-                    .div(DSL.nullif(counts.field(names.DENOMINATOR_SUM), DSL.inline(BigDecimal.ZERO)));
-        };
+        Field<BigDecimal> value = DSL.choose(KPI.AGGREGATION)
+                .when(DSL.inline(Aggregation.MEAN.code()), sum.div(counts.field(names.OBSERVATIONS)))
+                .when(DSL.inline(Aggregation.SUM.code()), sum)
+                .when(DSL.inline(Aggregation.RATE.code()), counts.field(names.NUMERATOR_SUM).mul(KPI.RATE_SCALE)
+                        .div(DSL.nullif(counts.field(names.DENOMINATOR_SUM), DSL.inline(BigDecimal.ZERO))));
         return DSL.round(value, 2);
     }
 

@@ -143,6 +143,9 @@ class OverviewCountsTest {
             String name = dsl.select(ORG_UNIT.NAME).from(ORG_UNIT).where(ORG_UNIT.ID.eq(root)).fetchSingle().value1();
             List<KpiLatest> tiles = kpis.latest(root, name);
             assertThat(tiles).isNotEmpty();
+            // in the KPIs' order, each with its whole definition
+            List<Kpi> inOrder = kpis.all().stream().filter(k -> tiles.stream().anyMatch(t -> t.kpi().id() == k.id())).toList();
+            assertThat(tiles.stream().map(KpiLatest::kpi).toList()).isEqualTo(inOrder);
             for (Kpi kpi : kpis.all()) {
                 KpiTrend trend = kpis.trend(hr, kpi, new KpiSubject(KpiSubject.Type.UNIT, root, name));
                 KpiLatest tile = tiles.stream().filter(t -> t.kpi().id() == kpi.id()).findFirst().orElse(null);
