@@ -132,27 +132,27 @@ public class SuccessionQuery {
                 .asTable("named");
         Field<BigDecimal> w = named.field("weight", BigDecimal.class);
         Field<String> readiness = named.field(SUCCESSOR.READINESS);
-        // each position under the root with the group it lies in: the join to the groups is what
-        // restricts the positions to the subtree, so the tree is walked once
-        var perPosition = DSL.select(groups.field("group_id", Long.class), groups.field("group_name", String.class),
+        // each active position's counts first (a few hundred, in one pass over the successors),
+        // then summed per group: the join to the groups is what restricts them to the subtree
+        var perPosition = DSL.select(CRITICAL_POSITION.ORG_UNIT_ID,
                         DSL.count(named.field(SUCCESSOR.POSITION_ID)).as("named_count"),
                         DSL.least(DSL.inline(BigDecimal.ONE), DSL.coalesce(DSL.sum(w).filterWhere(readiness.eq("ready_now")),
                                 DSL.inline(BigDecimal.ZERO))).as("coverage"),
                         DSL.count().filterWhere(readiness.eq("ready_now")).as("ready_now"))
                 .from(CRITICAL_POSITION)
-                .join(groups).on(groups.field("member_id", Long.class).eq(CRITICAL_POSITION.ORG_UNIT_ID))
                 .leftJoin(named).on(named.field(SUCCESSOR.POSITION_ID).eq(CRITICAL_POSITION.ID))
                 .where(CRITICAL_POSITION.ACTIVE)
                 .and(scope.coversUnit(user, rootUnitId) ? DSL.noCondition() : scope.orgUnitsInScope(user, CRITICAL_POSITION.ORG_UNIT_ID))
-                .groupBy(groups.field("group_id"), groups.field("group_name"), CRITICAL_POSITION.ID)
+                .groupBy(CRITICAL_POSITION.ID)
                 .asTable("per_position");
-        Field<Long> groupId = perPosition.field("group_id", Long.class);
-        Field<String> groupName = perPosition.field("group_name", String.class);
+        Field<Long> groupId = groups.field("group_id", Long.class);
+        Field<String> groupName = groups.field("group_name", String.class);
         return dsl.select(groupId, groupName, DSL.count(),
                         DSL.count().filterWhere(perPosition.field("ready_now", Integer.class).gt(0)),
                         DSL.sum(perPosition.field("coverage", BigDecimal.class)),
                         DSL.count().filterWhere(perPosition.field("named_count", Integer.class).eq(0)))
                 .from(perPosition)
+                .join(groups).on(groups.field("member_id", Long.class).eq(perPosition.field(CRITICAL_POSITION.ORG_UNIT_ID)))
                 .groupBy(groupId, groupName).orderBy(groupName)
                 .fetch(r -> new Succession.Bench(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
