@@ -1,5 +1,7 @@
 package org.clinlead.insights.ui;
 
+import static org.clinlead.core.ui.Numbers.count;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -61,15 +63,16 @@ public class OverviewView extends VerticalLayout {
         detail.removeAll();
         long root = unit.root();
         Overview o = overview.overview(user, root);
-        tiles.add(tile("Headcount", String.valueOf(o.active()), o.onLeave() + " on leave · " + o.hiredLastYear() + " hired in the last 12 months",
-                "people"));
+        tiles.add(tile("Headcount", count(o.active()), count(o.onLeave()) + " on leave · " + count(o.hiredLastYear())
+                + " hired in the last 12 months", "people"));
         tiles.add(tile("Training compliance", o.trainingPercent() == null ? "–" : o.trainingPercent() + " %",
-                o.trainingCompliant() + " of " + o.trainingRequired() + " required · " + o.trainingOverdue() + " overdue", "training/compliance"));
+                count(o.trainingCompliant()) + " of " + count(o.trainingRequired()) + " required · " + count(o.trainingOverdue()) + " overdue",
+                "training/compliance"));
         tiles.add(tile("360 participation", o.participationPercent() == null ? "–" : o.participationPercent() + " %",
-                o.ratersAnswered() + " of " + o.raters() + " raters answered in the last 12 months", "assessments/reports"));
-        tiles.add(tile("Succession coverage", o.benchStrengthPercent() + " %", o.positionsReadyNow() + " of " + o.positions()
-                + " critical positions with a ready-now successor · " + o.singlePoints() + " with nobody named", "insights/succession"));
-        tiles.add(tile("Coaching", String.valueOf(o.relationships()), "active relationships · " + o.sessions90Days() + " sessions and "
+                count(o.ratersAnswered()) + " of " + count(o.raters()) + " raters answered in the last 12 months", "assessments/reports"));
+        tiles.add(tile("Succession coverage", o.benchStrengthPercent() + " %", count(o.positionsReadyNow()) + " of " + count(o.positions())
+                + " critical positions with a ready-now successor · " + count(o.singlePoints()) + " with nobody named", "insights/succession"));
+        tiles.add(tile("Coaching", count(o.relationships()), "active relationships · " + count(o.sessions90Days()) + " sessions and "
                 + o.hours90Days().toPlainString() + " hours in 90 days", user.hasAnyRole(Roles.HR, Roles.ADMIN) ? "coaching/programme" : null));
         tiles.add(tile("Top skills gap", o.topGaps().isEmpty() ? "–" : o.topGaps().getFirst().code(),
                 o.topGaps().isEmpty() ? "not enough evidence yet" : o.topGaps().getFirst().percentBelow() + " % of assessed below their role's level",
@@ -81,7 +84,7 @@ public class OverviewView extends VerticalLayout {
         } else {
             detail.add(BarChart.render("Share of assessed people below their role's required level", o.topGaps().stream()
                     .map(g -> new BarChart.Bar(g.code() + " " + g.name(), g.percentBelow(),
-                            g.percentBelow() + " % of " + g.assessed())).toList()));
+                            g.percentBelow() + " % of " + count(g.assessed()))).toList()));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.clinlead.insights.ui;
 
+import static org.clinlead.core.ui.Numbers.count;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -107,7 +109,7 @@ public class SkillsGapView extends VerticalLayout {
             return;
         }
         Grid<GapMap.Group> grid = new Grid<>(GapMap.Group.class, false);
-        grid.addColumn(g -> g.name() + " (" + g.people() + ")").setHeader(filter.grouping().label()).setFrozen(true).setAutoWidth(true);
+        grid.addColumn(g -> g.name() + " (" + count(g.people()) + ")").setHeader(filter.grouping().label()).setFrozen(true).setAutoWidth(true);
         for (GapMap.Competency c : data.competencies()) {
             grid.addComponentColumn(g -> cell(data, filter, g, c)).setHeader(header(c)).setKey("c" + c.id()).setAutoWidth(true);
         }
@@ -126,7 +128,7 @@ public class SkillsGapView extends VerticalLayout {
         map.add(trend.isEmpty() ? new Paragraph("No released 360 in this framework for these people yet.")
                 : BarChart.render("Share of 360 ratings below the required level, per cycle", trend.stream()
                         .map(t -> new BarChart.Bar(t.label() + " (" + t.observedOn() + ")", t.percentBelow(), t.percentBelow() + " % of "
-                                + t.assessed() + (t.averageGap() == null ? "" : ", gap " + t.averageGap().toPlainString()))).toList()));
+                                + count(t.assessed()) + (t.averageGap() == null ? "" : ", gap " + t.averageGap().toPlainString()))).toList()));
     }
 
     private static DownloadResponse file(byte[] content, String name, String type) {

@@ -1,5 +1,7 @@
 package org.clinlead.training.ui;
 
+import static org.clinlead.core.ui.Numbers.count;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -100,8 +102,8 @@ public class ComplianceView extends VerticalLayout {
             matrix.add(new Paragraph("Nobody in this selection has required training."));
             return;
         }
-        matrix.add(new Paragraph("Overall: " + m.total().percent() + " % compliant, " + m.total().overdue() + " overdue, of "
-                + m.total().required() + " required completions."));
+        matrix.add(new Paragraph("Overall: " + m.total().percent() + " % compliant, " + count(m.total().overdue()) + " overdue, of "
+                + count(m.total().required()) + " required completions."));
         Grid<ComplianceMatrix.Group> grid = new Grid<>(ComplianceMatrix.Group.class, false);
         grid.addColumn(ComplianceMatrix.Group::name).setHeader(m.grouping().label()).setAutoWidth(true).setFrozen(true);
         grid.addComponentColumn(g -> cell(m.byGroup().get(g.id()), g.id(), null, g.name())).setHeader("All").setAutoWidth(true)
@@ -123,7 +125,7 @@ public class ComplianceView extends VerticalLayout {
             none.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             return none;
         }
-        Button button = new Button(cell.percent() + " %" + (cell.overdue() > 0 ? " · " + cell.overdue() + " overdue" : ""),
+        Button button = new Button(cell.percent() + " %" + (cell.overdue() > 0 ? " · " + count(cell.overdue()) + " overdue" : ""),
                 e -> people(groupId, courseId, what));
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         button.addClassName("compliance-cell");
