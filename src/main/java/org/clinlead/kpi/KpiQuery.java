@@ -15,10 +15,7 @@ import static org.clinlead.db.Tables.STUDY_SITE;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.DataScope;
@@ -158,8 +155,8 @@ public class KpiQuery {
      * For every KPI with observations under a unit the reader's organisation scope covers (check
      * with {@link DataScope#coversUnit} first, so that everyone under it counts), its latest month's
      * roll-up for the unit's subtree — the same figure as {@link #trend} — and the figure twelve
-     * months before; from the month counts kept per subtree (changelog 0018), a few rows per KPI,
-     * with the KPIs' definitions, in one statement.
+     * months before; from the month counts kept per subtree (changelog 0018), one row per KPI with
+     * its definition, in one statement.
      */
     public List<KpiLatest> latest(long unitId, String unitName) {
         KpiSubject unit = new KpiSubject(KpiSubject.Type.UNIT, unitId, unitName);
@@ -173,36 +170,31 @@ public class KpiQuery {
                         .from(own).where(own.ORG_UNIT_ID.eq(unitId))
                         .andNotExists(DSL.selectOne().from(ORG_UNIT).where(ORG_UNIT.PARENT_ID.eq(unitId))))
                 .asTable("counts");
-        Field<Long> countedKpi = counts.field(subtree.KPI_ID);
-        Field<LocalDate> countedPeriod = counts.field(subtree.PERIOD);
-        var months = DSL.select(countedKpi, countedPeriod, fromCounts(counts).as("value"),
-                        DSL.max(countedPeriod).over(DSL.partitionBy(countedKpi)).as("latest"))
-                .from(counts).join(KPI).on(KPI.ID.eq(countedKpi))
-                .asTable("months");
-        Field<LocalDate> period = months.field(countedPeriod);
-        Field<LocalDate> latestPeriod = months.field("latest", LocalDate.class);
-        // rows in the KPIs' order, each KPI's latest month first
-        Map<Long, KpiLatest> latest = new LinkedHashMap<>();
-        Map<Long, BigDecimal> yearBefore = new HashMap<>();
-        Field<BigDecimal> value = months.field("value", BigDecimal.class);
-        dsl.select(KPI.fields()).select(period, value)
-                .from(months).join(KPI).on(KPI.ID.eq(months.field(countedKpi)))
-                .where(period.eq(latestPeriod)).or(period.eq(DSL.localDateSub(latestPeriod, 12, org.jooq.DatePart.MONTH)))
-                .orderBy(KPI.SORT_ORDER, KPI.NAME, KPI.ID, period.desc())
-                .forEach(r -> {
-                    long id = r.get(KPI.ID);
-                    if (latest.containsKey(id)) {
-                        yearBefore.put(id, r.get(value));
-                    } else {
-                        latest.put(id, new KpiLatest(kpi(r.into(KPI)), unit, r.get(period), r.get(value), null));
-                    }
-                });
-        return latest.values().stream()
-                .map(t -> new KpiLatest(t.kpi(), t.subject(), t.period(), t.value(), yearBefore.get(t.kpi().id())))
-                .toList();
+        // each month's sums with the KPI's latest month, read twice: for the latest month and the
+        // same month a year before; the KPI's definition turns both into its figure
+        var months = DSL.name("months").as(DSL.select(counts.fields())
+                .select(DSL.max(counts.field(subtree.PERIOD)).over(DSL.partitionBy(counts.field(subtree.KPI_ID))).as("latest"))
+                .from(counts));
+        var before = months.as("year_before");
+        Field<LocalDate> period = months.field(subtree.PERIOD);
+        Field<LocalDate> latest = months.field("latest", LocalDate.class);
+        Field<BigDecimal> value = fromCounts(months).as("value");
+        Field<BigDecimal> yearBefore = fromCounts(before).as("year_before");
+        return dsl.with(months)
+                .select(KPI.fields()).select(period, value, yearBefore)
+                .from(months)
+                .join(KPI).on(KPI.ID.eq(months.field(subtree.KPI_ID)))
+                .leftJoin(before).on(before.field(subtree.KPI_ID).eq(months.field(subtree.KPI_ID)))
+                .and(before.field(subtree.PERIOD).eq(DSL.localDateSub(latest, 12, org.jooq.DatePart.MONTH)))
+                .where(period.eq(latest))
+                .orderBy(KPI.SORT_ORDER, KPI.NAME, KPI.ID)
+                .fetch(r -> new KpiLatest(kpi(r.into(KPI)), unit, r.get(period), r.get(value), r.get(yearBefore)));
     }
 
-    /** {@link #aggregate} from a month's kept sums and the KPI's definition: the same figure, rounded the same way. */
+    /**
+     * {@link #aggregate} from a month's kept sums, by the definition of the {@code KPI} row joined
+     * beside them: the same figure, rounded the same way.
+     */
     private static Field<BigDecimal> fromCounts(Table<?> counts) {
         var names = KPI_SUBTREE_MONTH_COUNT;
         Field<BigDecimal> sum = counts.field(names.VALUE_SUM);
