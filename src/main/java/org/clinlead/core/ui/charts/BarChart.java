@@ -17,14 +17,11 @@ public final class BarChart {
     public record Bar(String label, double percent, String text) {
     }
 
-    /** A generous average advance of a 12-unit sans-serif character, so that labels and texts fit. */
-    static final double CHAR_WIDTH = 7;
-
     public static Html render(String title, List<Bar> bars) {
         // the label column and the text after the bars are as wide as their longest entry, so that
         // nothing is clipped by the view box however the chart is scaled
-        int labelWidth = (int) Math.ceil(8 + CHAR_WIDTH * bars.stream().mapToInt(b -> b.label().length()).max().orElse(0));
-        int textWidth = (int) Math.ceil(6 + CHAR_WIDTH * bars.stream().mapToInt(b -> b.text().length()).max().orElse(0));
+        int labelWidth = (int) Math.ceil(8 + DotChart.CHAR_WIDTH * bars.stream().mapToInt(b -> b.label().length()).max().orElse(0));
+        int textWidth = (int) Math.ceil(6 + DotChart.CHAR_WIDTH * bars.stream().mapToInt(b -> b.text().length()).max().orElse(0));
         int plotWidth = 300;
         int rowHeight = 26;
         int height = bars.size() * rowHeight + 10;

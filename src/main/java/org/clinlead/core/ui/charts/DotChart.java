@@ -10,6 +10,9 @@ import java.util.Locale;
  */
 public final class DotChart {
 
+    /** A generous average advance of a 12-unit sans-serif character: how wide the charts make room for text. */
+    static final double CHAR_WIDTH = 7;
+
     /** How a marker is drawn: a vertical bar, a filled dot or an open ring, in a colour. */
     public enum Shape { BAR, DOT, RING }
 
@@ -56,7 +59,7 @@ public final class DotChart {
         for (Series s : legend) {
             svg.append(marker(s, legendX + 6, 12));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-size=\"11\" fill=\"#333\">%s</text>", legendX + 16, esc(s.name())));
-            legendX += 30 + s.name().length() * 7;
+            legendX += 30 + (int) Math.ceil(s.name().length() * CHAR_WIDTH);
         }
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);

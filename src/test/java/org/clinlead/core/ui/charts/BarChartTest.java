@@ -26,13 +26,13 @@ class BarChartTest {
         Matcher label = LABEL.matcher(svg);
         while (label.find()) {
             // right-anchored: the label runs leftwards from x
-            assertThat(Integer.parseInt(label.group(1)) - BarChart.CHAR_WIDTH * label.group(2).length()).as(label.group(2)).isGreaterThanOrEqualTo(0);
+            assertThat(Integer.parseInt(label.group(1)) - DotChart.CHAR_WIDTH * label.group(2).length()).as(label.group(2)).isGreaterThanOrEqualTo(0);
         }
         Matcher text = TEXT.matcher(svg);
         int texts = 0;
         while (text.find()) {
             texts++;
-            assertThat(Integer.parseInt(text.group(1)) + BarChart.CHAR_WIDTH * text.group(2).length()).as(text.group(2)).isLessThanOrEqualTo(width);
+            assertThat(Integer.parseInt(text.group(1)) + DotChart.CHAR_WIDTH * text.group(2).length()).as(text.group(2)).isLessThanOrEqualTo(width);
         }
         assertThat(texts).isEqualTo(2);
         assertThat(svg).contains(longLabel).contains(longText);
