@@ -32,16 +32,16 @@ import org.springframework.stereotype.Component;
 // reads in autocommit, without a transactional proxy (docs/decisions/0012-dashboard-reads-without-a-transaction.md)
 public class OverviewQuery {
 
-    /** Competencies with fewer assessed people are left out of the top gaps (the anonymity threshold). */
-    static final int MIN_ASSESSED = GapMap.MIN_GROUP;
-
     private final DSLContext dsl;
     private final DataScope scope;
     private final ComplianceQuery compliance;
     private final SuccessionQuery succession;
     private final KpiQuery kpis;
+    private final SkillsGapQuery gaps;
 
-    OverviewQuery(DSLContext dsl, DataScope scope, ComplianceQuery compliance, SuccessionQuery succession, KpiQuery kpis) {
+    OverviewQuery(DSLContext dsl, DataScope scope, ComplianceQuery compliance, SuccessionQuery succession, KpiQuery kpis,
+                  SkillsGapQuery gaps) {
+        this.gaps = gaps;
         this.dsl = dsl;
         this.scope = scope;
         this.compliance = compliance;
@@ -78,16 +78,17 @@ public class OverviewQuery {
                         .where(REVIEW_CYCLE.RATING_ENDS_ON.between(today.minusYears(1), today))))
                 .fetchSingle();
 
-        // top gaps from the kept counts of the units (docs/insights.md, "How the figures are kept")
+        // top gaps from the kept counts of the units (docs/insights.md, "How the figures are kept"); a competency
+        // with fewer assessed people than its framework's skills-gap threshold is left out
         var assessed = DSL.sum(GAP_SUBTREE.ASSESSED);
         var below = DSL.sum(GAP_SUBTREE.BELOW);
-        List<Overview.TopGap> gaps = dsl.select(COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME, assessed, below)
+        List<Overview.TopGap> top = dsl.select(COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME, assessed, below)
                 .from(GAP_SUBTREE)
                 .join(COMPETENCY).on(COMPETENCY.ID.eq(GAP_SUBTREE.COMPETENCY_ID))
                 .join(FRAMEWORK).on(FRAMEWORK.ID.eq(GAP_SUBTREE.FRAMEWORK_ID))
                 .where(GAP_SUBTREE.ANCESTOR_ID.eq(rootUnitId))
-                .groupBy(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME)
-                .having(assessed.ge(BigDecimal.valueOf(MIN_ASSESSED)))
+                .groupBy(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.ID, FRAMEWORK.NAME)
+                .having(assessed.ge(gaps.thresholdOf(FRAMEWORK.ID).cast(BigDecimal.class)))
                 .orderBy(below.div(assessed).desc(), below.desc(), COMPETENCY.CODE)
                 .limit(5)
                 .fetch(r -> new Overview.TopGap(r.value1(), r.value2(), r.value3(), r.value4().intValue(), r.value5().intValue()));
@@ -109,7 +110,7 @@ public class OverviewQuery {
                 .fetchSingle();
 
         return new Overview(unitName, heads.value1(), heads.value2(), heads.value3(), training.required(), training.compliant(),
-                training.overdue(), participation.value1().intValue(), participation.value2().intValue(), gaps, bench.positions(),
+                training.overdue(), participation.value1().intValue(), participation.value2().intValue(), top, bench.positions(),
                 bench.withReadyNow(), bench.benchStrengthPercent(), bench.singlePoints(), relationships, coaching.value1(),
                 coaching.value2().divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP),
                 kpis.latest(rootUnitId, unitName));

@@ -4,6 +4,7 @@ import static org.clinlead.db.Tables.COMPETENCY;
 import static org.clinlead.db.Tables.COMPETENCY_DOMAIN;
 import static org.clinlead.db.Tables.COMPETENCY_EVIDENCE;
 import static org.clinlead.db.Tables.CURRENT_PROFICIENCY;
+import static org.clinlead.db.Tables.CYCLE_RATER_GROUP;
 import static org.clinlead.db.Tables.CYCLE_SUBJECT;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.FRAMEWORK;
@@ -44,10 +45,12 @@ public class SkillsGapQuery {
 
     private final DSLContext dsl;
     private final DataScope scope;
+    private final InsightsProperties properties;
 
-    SkillsGapQuery(DSLContext dsl, DataScope scope) {
+    SkillsGapQuery(DSLContext dsl, DataScope scope, InsightsProperties properties) {
         this.dsl = dsl;
         this.scope = scope;
+        this.properties = properties;
     }
 
     /** A published framework to map gaps against. */
@@ -88,13 +91,38 @@ public class SkillsGapQuery {
     }
 
     /**
+     * The smallest group whose figures a map of the framework shows, the strictest that applies:
+     * the configured minimum ({@code clinlead.insights.min-group}, never below 3) or the highest
+     * numbers threshold of an anonymous rater group in a released 360 on the framework, whichever
+     * is higher (docs/insights.md, "Scope and anonymity").
+     */
+    public int threshold(long frameworkId) {
+        return dsl.select(thresholdOf(DSL.val(frameworkId))).fetchSingle().value1();
+    }
+
+    /** {@link #threshold(long)} as a field of a statement, for the framework whose id is {@code frameworkId}. */
+    Field<Integer> thresholdOf(Field<Long> frameworkId) {
+        var groups = CYCLE_RATER_GROUP.as("threshold_group");
+        var cycle = REVIEW_CYCLE.as("threshold_cycle");
+        var version = FRAMEWORK_VERSION.as("threshold_version");
+        // greatest() skips the null of a framework without a released 360
+        return DSL.greatest(DSL.inline(properties.minGroup()), DSL.field(DSL.select(DSL.max(groups.NUMBERS_THRESHOLD)).from(groups)
+                .join(cycle).on(cycle.ID.eq(groups.CYCLE_ID))
+                .join(version).on(version.ID.eq(cycle.FRAMEWORK_VERSION_ID))
+                .where(version.FRAMEWORK_ID.eq(frameworkId)).and(cycle.STATUS.eq("released"))
+                .and(groups.RATER_GROUP.in("peer", "direct_report", "external"))));
+    }
+
+    /**
      * The heat map. Readers with an organisation scope (HR, directors, administrators) may map any
-     * unit: the figures are aggregates read from {@code gap_cell}, never individuals (the drill-down
-     * lists only people in their scope). Other readers (managers) map the people of their scope,
-     * counted from the proficiency itself.
+     * unit: the figures are aggregates of the kept counts, never individuals (the drill-down lists
+     * only people in their scope), and outside their scope only of groups large enough
+     * ({@link #atoms}). Other readers (managers) map the people of their scope, counted from the
+     * proficiency itself.
      */
     public GapMap heatMap(CurrentUser user, GapFilter filter) {
         long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
+        int threshold = threshold(filter.frameworkId());
         boolean aggregates = scope.seesOrganisation(user);
         Table<?> groups = groups(filter.grouping(), root);
         Field<Long> groupId = groups.field("group_id", Long.class);
@@ -106,7 +134,8 @@ public class SkillsGapQuery {
                 .where(people)
                 .groupBy(groupId, groupName).orderBy(groupName)
                 .fetch(r -> new GapMap.Group(r.value1(), r.value2(), r.value3()));
-        Map<GapMap.Key, GapMap.Cell> cells = aggregates ? cellsFromCounts(filter, root) : cellsOfScope(filter, groups, people);
+        Map<GapMap.Key, GapMap.Cell> cells = aggregates ? cellsFromCounts(user, filter, root, threshold)
+                : cellsOfScope(filter, groups, people, threshold);
 
         java.util.Set<Long> mapped = cells.keySet().stream().map(GapMap.Key::competencyId).collect(java.util.stream.Collectors.toSet());
         var competencies = dsl.select(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, COMPETENCY_DOMAIN.NAME)
@@ -117,14 +146,89 @@ public class SkillsGapQuery {
                 .orderBy(COMPETENCY_DOMAIN.POSITION, COMPETENCY.POSITION, COMPETENCY.CODE)
                 .fetch(r -> new GapMap.Competency(r.value1(), r.value2(), r.value3(), r.value4()))
                 .stream().filter(c -> mapped.contains(c.id())).toList();
-        return new GapMap(sizes, competencies, cells);
+        return new GapMap(sizes, competencies, cells, threshold);
     }
 
     /**
-     * The cells from the kept counts: by unit, each sub-unit's subtree counts and the root's own
-     * members' counts; by role, the root's subtree counts per role.
+     * The kept counts of the people under the root, one row per unit, job role, country and
+     * competency ({@code gap_cell}: the finest group any combination of filters, rows and
+     * drill-down selects), each with whether its figures count for the reader ({@code counted}):
+     * always inside the reader's organisation scope; outside it only when at least the threshold
+     * of its assessed people are people the reader does not see individually (those they see
+     * through their reporting line, coaching or as themself are subtracted, all of them, assessed
+     * or not). Every figure the reader gets is a sum over counted rows, so the difference of any two
+     * figures is too: no combination isolates fewer than the threshold of people outside the
+     * reader's scope (docs/insights.md, "Scope and anonymity").
      */
-    private Map<GapMap.Key, GapMap.Cell> cellsFromCounts(GapFilter filter, long root) {
+    private Table<?> atoms(CurrentUser user, GapFilter filter, long root, int threshold) {
+        var g = GAP_CELL;
+        Field<Integer> assessed = g.ASSESSED;
+        Table<?> from = g;
+        Table<?> known = known(user);
+        if (known != null) {
+            from = g.leftJoin(known).on(known.field("org_unit_id", Long.class).eq(g.ORG_UNIT_ID)
+                    .and(known.field("job_role_id", Long.class).eq(g.JOB_ROLE_ID)).and(known.field("country", String.class).eq(g.COUNTRY)));
+            assessed = g.ASSESSED.minus(DSL.coalesce(known.field("people", Integer.class), DSL.inline(0)));
+        }
+        Condition under = filter.grouping() == GapFilter.Grouping.UNIT ? DSL.noCondition()   // the sub-units' join keeps the subtree
+                : g.ORG_UNIT_ID.in(DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE).where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(root)));
+        return dsl.select(g.ORG_UNIT_ID, g.JOB_ROLE_ID, g.COMPETENCY_ID, g.REQUIRED_OF, g.ASSESSED, g.BELOW, g.GAP_SUM,
+                        DSL.field(scope.orgUnitsInScope(user, g.ORG_UNIT_ID).or(assessed.ge(threshold))).as("counted"))
+                .from(from)
+                .where(countFilter(filter, g.FRAMEWORK_ID, g.JOB_ROLE_ID, g.COUNTRY)).and(under)
+                .asTable("atom");
+    }
+
+    /**
+     * The people the reader sees individually although they are outside the reader's organisation
+     * scope (their reporting line, their coachees, themself), counted per unit, job role and
+     * country; null when there are none (the usual case: HR and directors see their subtree).
+     */
+    private Table<?> known(CurrentUser user) {
+        var rows = dsl.select(EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.JOB_ROLE_ID, EMPLOYEE.COUNTRY, DSL.count())
+                .from(EMPLOYEE)
+                .where(scope.employees(user, EMPLOYEE.ID)).andNot(scope.orgUnitsInScope(user, EMPLOYEE.ORG_UNIT_ID))
+                .and(EMPLOYEE.STATUS.ne("terminated"))
+                .groupBy(EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.JOB_ROLE_ID, EMPLOYEE.COUNTRY)
+                .fetch();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return DSL.values(rows.stream().map(r -> DSL.row(r.value1(), r.value2(), r.value3(), r.value4())).toArray(org.jooq.Row4[]::new))
+                .as("known", "org_unit_id", "job_role_id", "country", "people");
+    }
+
+    /**
+     * The cells from the kept counts: by unit, each sub-unit's subtree and the root's own members;
+     * by role, the root's subtree per role. When the reader's scope covers the root, everyone there
+     * counts and the subtree counts ({@code gap_subtree}) give the cells; otherwise the per-unit
+     * counts, each counted or left out for the reader ({@link #atoms}).
+     */
+    private Map<GapMap.Key, GapMap.Cell> cellsFromCounts(CurrentUser user, GapFilter filter, long root, int threshold) {
+        if (scope.coversUnit(user, root)) {
+            return cellsOfSubtrees(filter, root, threshold);
+        }
+        Table<?> atom = atoms(user, filter, root, threshold);
+        Table<?> groups = groups(filter.grouping(), root);
+        Field<Long> groupId = groups.field("group_id", Long.class);
+        Field<Long> competency = atom.field(GAP_CELL.COMPETENCY_ID);
+        Condition counted = DSL.condition(atom.field("counted", Boolean.class));
+        Map<GapMap.Key, GapMap.Cell> cells = new HashMap<>();
+        dsl.select(groupId, competency, DSL.sum(atom.field(GAP_CELL.REQUIRED_OF)),
+                        DSL.coalesce(DSL.sum(atom.field(GAP_CELL.ASSESSED)).filterWhere(counted), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(atom.field(GAP_CELL.BELOW)).filterWhere(counted), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(atom.field(GAP_CELL.GAP_SUM)).filterWhere(counted), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(atom.field(GAP_CELL.ASSESSED)).filterWhere(DSL.not(counted)), BigDecimal.ZERO))
+                .from(atom)
+                .join(groups).on(joinGroup(filter.grouping(), groups, atom.field(GAP_CELL.ORG_UNIT_ID), atom.field(GAP_CELL.JOB_ROLE_ID)))
+                .groupBy(groupId, competency)
+                .forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()), GapMap.Cell.of(r.value3().intValue(),
+                        r.value4().intValue(), r.value5().intValue(), r.value6(), r.value7().intValue(), threshold)));
+        return cells;
+    }
+
+    /** The cells from the subtree counts of the sub-units and the root's own counts (everyone under the root counts). */
+    private Map<GapMap.Key, GapMap.Cell> cellsOfSubtrees(GapFilter filter, long root, int threshold) {
         var t = GAP_SUBTREE;
         var own = GAP_CELL;
         Map<GapMap.Key, GapMap.Cell> cells = new HashMap<>();
@@ -147,7 +251,7 @@ public class SkillsGapQuery {
                             .groupBy(own.ORG_UNIT_ID, own.COMPETENCY_ID));
         }
         query.forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()),
-                GapMap.Cell.of(r.value3().intValue(), r.value4().intValue(), r.value5().intValue(), r.value6())));
+                GapMap.Cell.of(r.value3().intValue(), r.value4().intValue(), r.value5().intValue(), r.value6(), 0, threshold)));
         return cells;
     }
 
@@ -163,7 +267,7 @@ public class SkillsGapQuery {
     }
 
     /** The cells counted from the current proficiency of the people given (a manager's reporting line). */
-    private Map<GapMap.Key, GapMap.Cell> cellsOfScope(GapFilter filter, Table<?> groups, Condition people) {
+    private Map<GapMap.Key, GapMap.Cell> cellsOfScope(GapFilter filter, Table<?> groups, Condition people, int threshold) {
         Field<Long> groupId = groups.field("group_id", Long.class);
         Field<BigDecimal> required = ROLE_REQUIREMENT.REQUIRED_LEVEL.cast(BigDecimal.class);
         Field<BigDecimal> level = CURRENT_PROFICIENCY.LEVEL;
@@ -183,7 +287,8 @@ public class SkillsGapQuery {
                 .and(CURRENT_PROFICIENCY.COMPETENCY_CODE.eq(COMPETENCY.CODE))
                 .where(people)
                 .groupBy(groupId, COMPETENCY.ID)
-                .forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()), GapMap.Cell.of(r.value3(), r.value4(), r.value5(), r.value6())));
+                .forEach(r -> cells.put(new GapMap.Key(r.value1(), r.value2()),
+                        GapMap.Cell.of(r.value3(), r.value4(), r.value5(), r.value6(), 0, threshold)));
         return cells;
     }
 
@@ -249,13 +354,14 @@ public class SkillsGapQuery {
      * The gap trend across 360 cycles: for the people of the map (their current roles), each
      * released 360's all-others means in the framework against what the role requires, one point
      * per cycle (by the end of its rating window), oldest first. Readers with an organisation scope
-     * see the aggregate for any unit; a cycle that rated fewer people here than
-     * {@link GapMap#MIN_GROUP} is left out.
+     * see the aggregate for any unit, outside their scope only of groups large enough (as the map,
+     * {@link #atoms}); a cycle that rated fewer people here than the {@link #threshold} is left out.
      */
     public List<TrendPoint> trend(CurrentUser user, GapFilter filter) {
         long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
+        int threshold = threshold(filter.frameworkId());
         if (scope.seesOrganisation(user)) {
-            return trendFromCounts(filter, root);
+            return trendFromCounts(user, filter, root, threshold);
         }
         var e = COMPETENCY_EVIDENCE;
         Field<BigDecimal> gap = DSL.greatest(ROLE_REQUIREMENT.REQUIRED_LEVEL.cast(BigDecimal.class).minus(e.LEVEL), DSL.inline(BigDecimal.ZERO));
@@ -273,26 +379,48 @@ public class SkillsGapQuery {
                 .where(e.SOURCE.eq("360")).and(e.FRAMEWORK_ID.eq(filter.frameworkId())).and(inScope(user, filter, root))
                 .groupBy(e.OBSERVED_ON, REVIEW_CYCLE.ID)
                 // a cycle that rated fewer people than the anonymity threshold would show individuals' ratings
-                .having(DSL.countDistinct(e.EMPLOYEE_ID).ge(GapMap.MIN_GROUP))
+                .having(DSL.countDistinct(e.EMPLOYEE_ID).ge(threshold))
                 .orderBy(e.OBSERVED_ON)
                 .fetch(r -> new TrendPoint(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5() == null ? null : r.value5().setScale(2, RoundingMode.HALF_UP)));
     }
 
-    /** The trend from the kept per-unit counts of every unit under the root. */
-    private List<TrendPoint> trendFromCounts(GapFilter filter, long root) {
+    /**
+     * The trend from the kept counts of every unit under the root ({@code gap_trend}: per unit,
+     * job role, country and cycle): all of them when the reader's scope covers the root, otherwise
+     * each counted or left out for the reader as in {@link #atoms}, by the people the cycle rated
+     * there.
+     */
+    private List<TrendPoint> trendFromCounts(CurrentUser user, GapFilter filter, long root, int threshold) {
         var t = GAP_TREND;
-        var ratings = DSL.sum(t.RATINGS);
-        return dsl.select(DSL.coalesce(DSL.max(REVIEW_CYCLE.NAME), DSL.inline("360")), t.OBSERVED_ON, ratings, DSL.sum(t.BELOW),
-                        DSL.sum(t.GAP_SUM).div(ratings))
-                .from(t)
-                .leftJoin(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(t.CYCLE_ID))
+        boolean covered = scope.coversUnit(user, root);
+        Field<Integer> people = t.PEOPLE;
+        Table<?> from = t;
+        Table<?> known = covered ? null : known(user);
+        if (known != null) {
+            from = t.leftJoin(known).on(known.field("org_unit_id", Long.class).eq(t.ORG_UNIT_ID)
+                    .and(known.field("job_role_id", Long.class).eq(t.JOB_ROLE_ID)).and(known.field("country", String.class).eq(t.COUNTRY)));
+            people = t.PEOPLE.minus(DSL.coalesce(known.field("people", Integer.class), DSL.inline(0)));
+        }
+        Table<?> atom = dsl.select(t.OBSERVED_ON, t.CYCLE_ID, t.RATINGS, t.BELOW, t.GAP_SUM, t.PEOPLE,
+                        DSL.field(covered ? DSL.trueCondition() : scope.orgUnitsInScope(user, t.ORG_UNIT_ID).or(people.ge(threshold)))
+                                .as("counted"))
+                .from(from)
                 .where(t.ORG_UNIT_ID.in(DSL.select(ORG_UNIT_CLOSURE.DESCENDANT_ID).from(ORG_UNIT_CLOSURE)
                         .where(ORG_UNIT_CLOSURE.ANCESTOR_ID.eq(root))))
                 .and(countFilter(filter, t.FRAMEWORK_ID, t.JOB_ROLE_ID, t.COUNTRY))
-                .groupBy(t.OBSERVED_ON, t.CYCLE_ID)
-                .having(DSL.sum(t.PEOPLE).ge(BigDecimal.valueOf(GapMap.MIN_GROUP)))
-                .orderBy(t.OBSERVED_ON)
+                .asTable("atom");
+        Condition counted = DSL.condition(atom.field("counted", Boolean.class));
+        Field<Long> cycle = atom.field(t.CYCLE_ID);
+        Field<java.time.LocalDate> observedOn = atom.field(t.OBSERVED_ON);
+        var ratings = DSL.sum(atom.field(t.RATINGS)).filterWhere(counted);
+        return dsl.select(DSL.coalesce(DSL.max(REVIEW_CYCLE.NAME), DSL.inline("360")), observedOn, ratings,
+                        DSL.sum(atom.field(t.BELOW)).filterWhere(counted), DSL.sum(atom.field(t.GAP_SUM)).filterWhere(counted).div(ratings))
+                .from(atom)
+                .leftJoin(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(cycle))
+                .groupBy(observedOn, cycle)
+                .having(DSL.sum(atom.field(t.PEOPLE)).filterWhere(counted).ge(BigDecimal.valueOf(threshold)))
+                .orderBy(observedOn)
                 .fetch(r -> new TrendPoint(r.value1(), r.value2(), r.value3().intValue(), r.value4().intValue(),
                         r.value5().setScale(2, RoundingMode.HALF_UP)));
     }
@@ -301,11 +429,12 @@ public class SkillsGapQuery {
     public static byte[] xlsx(GapMap map) {
         List<List<Object>> rows = new java.util.ArrayList<>();
         rows.add(List.of("Group", "People", "Competency code", "Competency", "Required of", "Assessed", "Below required",
-                "Percent below", "Average gap"));
+                "Percent below", "Average gap", "Left out (small groups outside your scope)"));
         for (GapMap.Group g : map.groups()) {
             for (GapMap.Competency c : map.competencies()) {
                 map.cell(g.id(), c.id()).ifPresent(cell -> rows.add(java.util.Arrays.asList(g.name(), g.people(), c.code(), c.name(),
-                        cell.required(), cell.assessed(), cell.below(), cell.percentBelow().orElse(null), cell.averageGap())));
+                        cell.required(), cell.assessed(), cell.below(), cell.percentBelow().orElse(null), cell.averageGap(),
+                        cell.withheld())));
             }
         }
         return org.clinlead.core.content.XlsxWriter.write("Skills gaps", rows);
@@ -313,14 +442,16 @@ public class SkillsGapQuery {
 
     /** The heat map as CSV: one line per group and competency. */
     public static String csv(GapMap map) {
-        StringBuilder out = new StringBuilder("group,people,competency_code,competency,required_of,assessed,below_required,percent_below,average_gap\n");
+        StringBuilder out = new StringBuilder("group,people,competency_code,competency,required_of,assessed,below_required,percent_below,"
+                + "average_gap,left_out\n");
         for (GapMap.Group g : map.groups()) {
             for (GapMap.Competency c : map.competencies()) {
                 map.cell(g.id(), c.id()).ifPresent(cell -> out.append(quote(g.name())).append(',').append(g.people()).append(',')
                         .append(c.code()).append(',').append(quote(c.name())).append(',').append(cell.required()).append(',')
                         .append(cell.assessed()).append(',').append(cell.below() == null ? "" : cell.below()).append(',')
                         .append(cell.percentBelow().map(String::valueOf).orElse("")).append(',')
-                        .append(cell.averageGap() == null ? "" : cell.averageGap().toPlainString()).append('\n'));
+                        .append(cell.averageGap() == null ? "" : cell.averageGap().toPlainString()).append(',')
+                        .append(cell.withheld()).append('\n'));
             }
         }
         return out.toString();

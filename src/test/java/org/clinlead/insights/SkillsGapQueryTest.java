@@ -1,6 +1,7 @@
 package org.clinlead.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -55,11 +56,15 @@ class SkillsGapQueryTest {
 
     long cra(String number, long unit) {
         long role = dsl.select(Tables.JOB_ROLE.ID).from(Tables.JOB_ROLE).where(Tables.JOB_ROLE.CODE.eq("CRA")).fetchSingle().value1();
+        return person(number, unit, role, "DE");
+    }
+
+    long person(String number, long unit, long role, String country) {
         return dsl.insertInto(Tables.EMPLOYEE).set(Tables.EMPLOYEE.EMPLOYEE_NUMBER, number).set(Tables.EMPLOYEE.FIRST_NAME, number)
                 .set(Tables.EMPLOYEE.LAST_NAME, "Gap").set(Tables.EMPLOYEE.EMAIL, number.toLowerCase() + "@gap.example")
                 .set(Tables.EMPLOYEE.JOB_ROLE_ID, role).set(Tables.EMPLOYEE.ORG_UNIT_ID, unit)
                 .set(Tables.EMPLOYEE.HIRE_DATE, LocalDate.of(2020, 1, 1)).set(Tables.EMPLOYEE.ROLE_SINCE, LocalDate.of(2020, 1, 1))
-                .set(Tables.EMPLOYEE.COUNTRY, "DE").returning(Tables.EMPLOYEE.ID).fetchSingle().getId();
+                .set(Tables.EMPLOYEE.COUNTRY, country).returning(Tables.EMPLOYEE.ID).fetchSingle().getId();
     }
 
     void evidence(long employee, String source, double level, LocalDate on) {
@@ -140,7 +145,7 @@ class SkillsGapQueryTest {
         assertThat(b.percentBelow()).isEmpty();
         assertThat(b.averageGap()).isNull();
         assertThat(map.cell(root, competency).orElseThrow().shown()).isFalse();
-        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,4," + code + ",").contains(",4,3,2,67,0.50\n").contains(",1,1,,,\n");
+        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,4," + code + ",").contains(",4,3,2,67,0.50,0\n").contains(",1,1,,,,0\n");
         assertThat(sheet(SkillsGapQuery.xlsx(map))).contains("<t xml:space=\"preserve\">GAP-A</t>").contains("<v>0.50</v>")
                 .contains("<v>67</v>");
     }
@@ -220,6 +225,104 @@ class SkillsGapQueryTest {
         assertThat(gaps.people(hrOfB, whole, unitB, competency)).extracting(GapPerson::employeeId).containsExactly(b1);
         assertThat(gaps.mapUnits(hrOfB)).extracting(SkillsGapQuery.Unit::id).contains(root, unitA, unitB);
         assertThat(gaps.units(hrOfB)).extracting(SkillsGapQuery.Unit::id).containsExactly(unitB);
+    }
+
+    /**
+     * The differencing attack (issue 17, item 4): HR of unit B, outside whose scope unit A and the
+     * root's own row lie, compares figures that differ by one person — with and without a country,
+     * with and without a role, by unit and by role, the root's row in the company's map against the
+     * root's own map, the trend with and without the country — and learns nothing of that person:
+     * a group of one unit, role and country with fewer assessed people than the threshold never
+     * enters a figure outside the reader's scope, so every pair of figures is the same.
+     */
+    @Test
+    void noCombinationOfFiltersDifferencesOutOnePersonOutsideTheReadersScope() {
+        long otherRole = dsl.select(Tables.ROLE_REQUIREMENT.JOB_ROLE_ID).from(Tables.ROLE_REQUIREMENT)
+                .join(Tables.JOB_ROLE).on(Tables.JOB_ROLE.ID.eq(Tables.ROLE_REQUIREMENT.JOB_ROLE_ID))
+                .where(Tables.ROLE_REQUIREMENT.COMPETENCY_ID.eq(competency)).and(Tables.JOB_ROLE.CODE.ne("CRA"))
+                .orderBy(Tables.JOB_ROLE.CODE).limit(1).fetchSingle().value1();
+        long cra = dsl.select(Tables.JOB_ROLE.ID).from(Tables.JOB_ROLE).where(Tables.JOB_ROLE.CODE.eq("CRA")).fetchSingle().value1();
+        long french = person("GAP-A5", unitA, cra, "FR");
+        long other = person("GAP-A6", unitA, otherRole, "DE");
+        evidence(french, "360", required - 1, DAY);                     // the person the attacker is after: below by 1
+        evidence(other, "assessment", required - 1.5, DAY);
+        CurrentUser hrOfB = users.signInHr(unitB);
+        long company = dsl.select(Tables.ORG_UNIT.PARENT_ID).from(Tables.ORG_UNIT).where(Tables.ORG_UNIT.ID.eq(root)).fetchSingle().value1();
+
+        GapMap.Cell all = gaps.heatMap(hrOfB, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT)).cell(unitA, competency).orElseThrow();
+        GapMap.Cell germany = gaps.heatMap(hrOfB, new GapFilter(root, framework, null, "DE", GapFilter.Grouping.UNIT)).cell(unitA, competency).orElseThrow();
+        GapMap.Cell cras = gaps.heatMap(hrOfB, new GapFilter(root, framework, cra, null, GapFilter.Grouping.UNIT)).cell(unitA, competency).orElseThrow();
+        GapMap.Cell onlyA = gaps.heatMap(hrOfB, new GapFilter(unitA, framework, null, null, GapFilter.Grouping.UNIT)).cell(unitA, competency).orElseThrow();
+        // a1, a2, a4: the German CRAs of unit A, three assessed, shown
+        for (GapMap.Cell cell : List.of(all, germany, cras, onlyA)) {
+            assertThat(cell.assessed()).isEqualTo(3);
+            assertThat(cell.below()).isEqualTo(2);
+            assertThat(cell.averageGap()).isEqualByComparingTo("0.50");
+        }
+        assertThat(all.withheld()).as("the French CRA and the other role, each alone in their group").isEqualTo(2);
+        assertThat(cras.withheld()).isEqualTo(1);
+        assertThat(germany.withheld()).isEqualTo(1);
+
+        // by role: the CRAs of the root's subtree with and without the country; the other role alone stays hidden
+        GapMap byRole = gaps.heatMap(hrOfB, new GapFilter(root, framework, null, null, GapFilter.Grouping.ROLE));
+        GapMap byRoleInGermany = gaps.heatMap(hrOfB, new GapFilter(root, framework, null, "DE", GapFilter.Grouping.ROLE));
+        assertThat(byRole.cell(cra, competency)).isEqualTo(byRoleInGermany.cell(cra, competency).map(c -> c).map(c ->
+                new GapMap.Cell(c.required() + 1, c.assessed(), c.below(), c.averageGap(), c.withheld() + 1)));
+        assertThat(byRole.cell(otherRole, competency).orElseThrow().shown()).isFalse();
+
+        // the root as a row of the company's map against the rows of the root's own map
+        GapMap.Cell rootRow = gaps.heatMap(hrOfB, new GapFilter(company, framework, null, null, GapFilter.Grouping.UNIT))
+                .cell(root, competency).orElseThrow();
+        GapMap.Cell ownRow = gaps.heatMap(hrOfB, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT))
+                .cell(root, competency).orElseThrow();
+        assertThat(ownRow.assessed()).as("t1 alone in the root's own row: left out, not merely hidden").isZero();
+        assertThat(ownRow.withheld()).isOne();
+        // the company's row of the root is unit A's three plus b1 (in the reader's scope): nothing of t1 or A's two
+        assertThat(rootRow.assessed()).isEqualTo(4);
+        assertThat(rootRow.withheld()).isEqualTo(3);
+
+        // the trend: the same point with and without the country
+        assertThat(gaps.trend(hrOfB, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT)))
+                .isEqualTo(gaps.trend(hrOfB, new GapFilter(root, framework, null, "DE", GapFilter.Grouping.UNIT)));
+
+        // and the exports carry the same figures as the map
+        assertThat(SkillsGapQuery.csv(gaps.heatMap(hrOfB, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT))))
+                .contains(",6," + code + ",").contains(",6,3,2,67,0.50,2\n");
+    }
+
+    @Test
+    void peopleTheReaderSeesThroughTheirReportingLineDoNotCountTowardTheThreshold() {
+        // an HR manager of unit B (scope B) who also leads a1 and a2 of unit A: knowing their levels, the A cell of
+        // three assessed would give a4's level away, so outside the scope it counts only people the reader cannot see
+        long lead = cra("GAP-LEAD", unitB);
+        dsl.update(Tables.EMPLOYEE).set(Tables.EMPLOYEE.MANAGER_ID, lead).where(Tables.EMPLOYEE.ID.in(a1, a2)).execute();
+        CurrentUser hrManager = new CurrentUser(3_000_000 + lead, "hr-manager", "HR manager", lead,
+                java.util.Set.of("HR", "MANAGER"), unitB);
+        GapFilter whole = new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT);
+        GapMap.Cell a = gaps.heatMap(hrManager, whole).cell(unitA, competency).orElseThrow();
+        assertThat(a.shown()).isFalse();
+        assertThat(a.withheld()).isEqualTo(3);
+        assertThat(gaps.people(hrManager, whole, unitA, competency)).extracting(GapPerson::employeeId).containsExactlyInAnyOrder(a1, a2);
+        // HR of B without reports still sees the figures of those three
+        assertThat(gaps.heatMap(users.signInHr(unitB), whole).cell(unitA, competency).orElseThrow().shown()).isTrue();
+    }
+
+    @Test
+    void theThresholdIsTheStrictestThatApplies() {
+        assertThat(gaps.threshold(framework)).isEqualTo(3);
+        // a released 360 on the framework whose peers were shown only from five answers raises it for the framework
+        long cycle = dsl.select(Tables.REVIEW_CYCLE.ID).from(Tables.REVIEW_CYCLE)
+                .join(Tables.FRAMEWORK_VERSION).on(Tables.FRAMEWORK_VERSION.ID.eq(Tables.REVIEW_CYCLE.FRAMEWORK_VERSION_ID))
+                .where(Tables.FRAMEWORK_VERSION.FRAMEWORK_ID.eq(framework)).and(Tables.REVIEW_CYCLE.STATUS.eq("released"))
+                .limit(1).fetchSingle().value1();
+        dsl.update(Tables.CYCLE_RATER_GROUP).set(Tables.CYCLE_RATER_GROUP.NUMBERS_THRESHOLD, 5)
+                .set(Tables.CYCLE_RATER_GROUP.COMMENTS_THRESHOLD, 5)
+                .where(Tables.CYCLE_RATER_GROUP.CYCLE_ID.eq(cycle)).and(Tables.CYCLE_RATER_GROUP.RATER_GROUP.eq("peer")).execute();
+        assertThat(gaps.threshold(framework)).isEqualTo(5);
+        GapMap map = gaps.heatMap(users.signInHr(root), new GapFilter(null, framework, null, null, GapFilter.Grouping.UNIT));
+        assertThat(map.threshold()).isEqualTo(5);
+        assertThat(map.cell(unitA, competency).orElseThrow().shown()).as("three assessed are now too few").isFalse();
+        assertThatThrownBy(() -> new InsightsProperties(2)).hasMessageContaining("at least 3");
     }
 
     @Test

@@ -152,11 +152,13 @@ public class SkillsGapView extends VerticalLayout {
         }
         var percent = cell.percentBelow();
         span.setText(percent.map(p -> p + " %" + (cell.averageGap() == null ? "" : " · " + cell.averageGap().toPlainString()))
-                .orElse(cell.assessed() == 0 ? "no data" : "n < " + GapMap.MIN_GROUP));
+                .orElse(cell.assessed() + cell.withheld() == 0 ? "no data" : "n < " + data.threshold()));
         span.addClassName(percent.map(p -> "gap-" + Math.min(4, (p + 24) / 25)).orElse("gap-none"));
         span.setTitle((cell.shown() ? cell.below() + " of " + cell.assessed() + " assessed below the required level; "
-                : cell.assessed() + " assessed: fewer than " + GapMap.MIN_GROUP + ", so not shown; ")
-                + (cell.required() - cell.assessed()) + " without evidence");
+                : cell.assessed() + " assessed: fewer than " + data.threshold() + ", so not shown; ")
+                + (cell.required() - cell.assessed() - cell.withheld()) + " without evidence"
+                + (cell.withheld() == 0 ? "" : "; " + cell.withheld() + " assessed outside your scope left out: their groups (unit, "
+                + "role and country) are smaller than " + data.threshold()));
         span.getElement().addEventListener("click", e -> showPeople(filter, g, c));
         return span;
     }
