@@ -47,27 +47,71 @@ class AssessmentMail {
                 .fetch(r -> new Rater(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
     }
 
-    void inviteInternal(long assignmentId) {
+    /** Invites an employee; {@code round} (the cycle's version when rating started) tells invitations after a restart apart. */
+    void inviteInternal(long assignmentId, int round) {
         for (Rater r : raters(RATER_ASSIGNMENT.ID.eq(assignmentId))) {
-            String about = "self".equals(r.group()) ? "yourself" : r.subjectName();
+            RaterGroup group = RaterGroup.of(r.group());
+            String about = group == RaterGroup.SELF ? "yourself" : r.subjectName();
             mailer.queue("360-invitation", r.email(), "360° feedback: please assess " + about,
                     "Hello " + r.raterName() + ",\n\nyou are asked for 360° feedback on " + about + " in \"" + r.cycleName()
-                            + "\" by " + DATE.format(r.due()) + ".\n\nOpen your assessments: " + mailer.link("assessments/inbox")
+                            + "\" by " + DATE.format(r.due()) + (group == RaterGroup.SELF ? "" : ", as " + article(group.singular()))
+                            + ".\n\nOpen your assessments: " + mailer.link("assessments/inbox")
                             + "\n\nDrafts are saved as you go; your answers are shown to " + about
-                            + (RaterGroup.of(r.group()).anonymous() ? " only combined with others', never on their own." : "."),
-                    "360-invitation:" + r.assignmentId());
+                            + (group.anonymous() ? " only combined with those of at least two other raters, never on their own." : "."),
+                    "360-invitation:" + r.assignmentId() + ":" + round);
         }
     }
 
-    void inviteExternal(long assignmentId, String token) {
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    /**
+     * Invites an external partner. The body holds {@link Mailer#PERSONAL_LINK}: their personal link
+     * is issued when the message is sent ({@link ExternalRaterLinks}), so it is never stored.
+     */
+    void inviteExternal(long assignmentId, int round) {
         for (Rater r : raters(RATER_ASSIGNMENT.ID.eq(assignmentId))) {
             mailer.queue("360-invitation", r.email(), "Feedback request: " + r.subjectName(),
                     "Hello " + r.raterName() + ",\n\n" + r.subjectName() + " has asked for your feedback as part of \""
                             + r.cycleName() + "\". Please answer by " + DATE.format(r.due()) + " using this personal link, "
-                            + "which works for this one request only:\n\n" + mailer.link("external/" + token)
-                            + "\n\nYour answers are shown only combined with those of other external partners, never on their own.",
-                    "360-invitation:" + r.assignmentId());
+                            + "which works for this one request only:\n\n" + Mailer.PERSONAL_LINK
+                            + "\n\nYour answers are shown only combined with those of at least two other external partners, "
+                            + "never on their own.",
+                    "360-invitation:" + r.assignmentId() + ":" + round,
+                    new Mailer.SecretLink(ExternalRaterLinks.KIND, r.assignmentId()));
         }
+    }
+
+    /**
+     * Tells a rater HR moved that they now answer in another group, why, and what that means for
+     * their anonymity (manager feedback is identified).
+     */
+    void groupChanged(long assignmentId, RaterGroup group, String reason, int version) {
+        for (Rater r : raters(RATER_ASSIGNMENT.ID.eq(assignmentId))) {
+            String shown = group.anonymous()
+                    ? "Your answers will be shown only combined with those of at least two other raters, never on their own."
+                    : "Feedback as " + r.subjectName() + "'s manager is not anonymous: it is shown as the manager's answers.";
+            mailer.queue("360-group-changed", r.email(), "360° feedback on " + r.subjectName() + ": you now answer as "
+                            + group.singular(),
+                    "Hello " + r.raterName() + ",\n\nHR has moved you to the " + group.label().toLowerCase() + " group for your "
+                            + "feedback on " + r.subjectName() + " in \"" + r.cycleName() + "\". The reason given: " + reason
+                            + "\n\n" + shown + "\n\nYour assessments: " + mailer.link("assessments/inbox"),
+                    "360-group-changed:" + assignmentId + ":" + version);
+        }
+    }
+
+    /** Tells the subject which of their external partners were not invited: nobody approved them. */
+    void externalsNotApproved(long cycleSubjectId, List<String> partners) {
+        dsl.select(EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, REVIEW_CYCLE.NAME)
+                .from(CYCLE_SUBJECT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
+                .where(CYCLE_SUBJECT.ID.eq(cycleSubjectId))
+                .forEach(r -> mailer.queue("360-external-not-approved", r.value1(), "360° feedback: external partners not invited",
+                        "Hello " + r.value2() + ",\n\nrating has started in \"" + r.value3() + "\". External partners are invited "
+                                + "only when your manager (or HR) approves them, and nobody approved these, so they were not "
+                                + "invited:\n\n" + String.join("\n", partners.stream().map(p -> "- " + p).toList()),
+                        "360-external-not-approved:" + cycleSubjectId));
     }
 
     int remindCycle(long cycleId, LocalDate today) {

@@ -81,6 +81,14 @@ public class CycleQuery {
                         rules.getOrDefault(r.get(REVIEW_CYCLE.ID), Map.of()), r.get(REVIEW_CYCLE.VERSION)));
     }
 
+    /** How many external raters of the cycle wait for an approval: starting rating would not invite them. */
+    public int unapprovedExternals(long cycleId) {
+        return dsl.fetchCount(RATER_ASSIGNMENT, RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.in(DSL.select(CYCLE_SUBJECT.ID).from(CYCLE_SUBJECT)
+                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)))
+                .and(RATER_ASSIGNMENT.RATER_GROUP.eq(RaterGroup.EXTERNAL.db()))
+                .and(RATER_ASSIGNMENT.STATUS.eq("nominated")).and(RATER_ASSIGNMENT.APPROVED_AT.isNull()));
+    }
+
     /** The cycle's subjects the user may see, with nominations and responses. */
     public List<SubjectProgress> subjects(CurrentUser user, long cycleId) {
         return dsl.select(CYCLE_SUBJECT.ID, EMPLOYEE.ID, DSL.concat(EMPLOYEE.FIRST_NAME, DSL.val(" "), EMPLOYEE.LAST_NAME),

@@ -1,5 +1,6 @@
 package org.clinlead.assessment;
 
+import static org.clinlead.db.Tables.APP_USER;
 import static org.clinlead.db.Tables.COMPETENCY;
 import static org.clinlead.db.Tables.COMPETENCY_DOMAIN;
 import static org.clinlead.db.Tables.CYCLE_QUESTION;
@@ -9,7 +10,9 @@ import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.JOB_ROLE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 import static org.clinlead.db.Tables.ORG_UNIT_CLOSURE;
+import static org.clinlead.db.Tables.RATER_ANSWER;
 import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
+import static org.clinlead.db.Tables.RATING;
 import static org.clinlead.db.Tables.REVIEW_CYCLE;
 import static org.clinlead.db.Tables.ROLE_REQUIREMENT;
 import static org.clinlead.db.Tables.SUGGESTED_GOAL;
@@ -254,10 +257,67 @@ class CycleRepository {
                 .and(RATER_ASSIGNMENT.RATER_EMPLOYEE_ID.eq(employeeId)).and(RATER_ASSIGNMENT.STATUS.ne("removed")));
     }
 
-    boolean externalNominated(long cycleSubjectId, String email) {
-        return dsl.fetchExists(RATER_ASSIGNMENT, RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.eq(cycleSubjectId)
-                .and(DSL.lower(RATER_ASSIGNMENT.EXTERNAL_EMAIL).eq(email.toLowerCase())).and(RATER_ASSIGNMENT.STATUS.ne("removed")));
+    /** An address compared as the database compares them (changelog 0022, ExternalAddresses). */
+    static Field<String> normalised(Field<String> email) {
+        return DSL.function("normalise_email", String.class, email);
     }
+
+    /** True when an external rater of the subject already has this (normalised) address. */
+    boolean externalNominated(long cycleSubjectId, String normalisedEmail) {
+        return dsl.fetchExists(RATER_ASSIGNMENT, RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.eq(cycleSubjectId)
+                .and(normalised(RATER_ASSIGNMENT.EXTERNAL_EMAIL).eq(normalisedEmail)).and(RATER_ASSIGNMENT.STATUS.ne("removed")));
+    }
+
+    /** Whose a (normalised) address is: the subject's or one of their accounts', a colleague's, or nobody's. */
+    enum AddressOwner { SUBJECT, COLLEAGUE, NOBODY }
+
+    AddressOwner addressOwner(long cycleSubjectId, String normalisedEmail) {
+        var subject = DSL.select(CYCLE_SUBJECT.EMPLOYEE_ID).from(CYCLE_SUBJECT).where(CYCLE_SUBJECT.ID.eq(cycleSubjectId));
+        boolean own = dsl.fetchExists(EMPLOYEE, EMPLOYEE.ID.in(subject).and(normalised(EMPLOYEE.EMAIL).eq(normalisedEmail)))
+                || dsl.fetchExists(APP_USER, APP_USER.EMPLOYEE_ID.in(subject).and(DSL.val(normalisedEmail)
+                        .in(normalised(APP_USER.EMAIL), normalised(APP_USER.USERNAME))));
+        if (own) {
+            return AddressOwner.SUBJECT;
+        }
+        return dsl.fetchExists(EMPLOYEE, normalised(EMPLOYEE.EMAIL).eq(normalisedEmail)) ? AddressOwner.COLLEAGUE : AddressOwner.NOBODY;
+    }
+
+    /** The subject's external raters waiting for approval are approved by the user (null: ClinLead itself). */
+    void approveExternals(long cycleSubjectId, Long userId) {
+        approve(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.eq(cycleSubjectId), userId);
+    }
+
+    /** One external rater, added by the manager or HR, is approved by them. */
+    void approveExternal(long assignmentId, Long userId) {
+        approve(RATER_ASSIGNMENT.ID.eq(assignmentId), userId);
+    }
+
+    private void approve(Condition which, Long userId) {
+        dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.APPROVED_AT, OffsetDateTime.now())
+                .set(RATER_ASSIGNMENT.APPROVED_BY_USER_ID, userId)
+                .where(which)
+                .and(RATER_ASSIGNMENT.RATER_GROUP.eq(RaterGroup.EXTERNAL.db()))
+                .and(RATER_ASSIGNMENT.STATUS.eq("nominated")).and(RATER_ASSIGNMENT.APPROVED_AT.isNull())
+                .execute();
+    }
+
+    /**
+     * External raters of the cycle nobody approved are taken off their lists when rating starts;
+     * returns their names by subject (cycle subject id).
+     */
+    Map<Long, List<String>> withdrawUnapprovedExternals(long cycleId) {
+        Map<Long, List<String>> withdrawn = new java.util.TreeMap<>();
+        dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.STATUS, "removed")
+                .where(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.in(DSL.select(CYCLE_SUBJECT.ID).from(CYCLE_SUBJECT)
+                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))))
+                .and(RATER_ASSIGNMENT.RATER_GROUP.eq(RaterGroup.EXTERNAL.db()))
+                .and(RATER_ASSIGNMENT.STATUS.eq("nominated")).and(RATER_ASSIGNMENT.APPROVED_AT.isNull())
+                .returning(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATER_ASSIGNMENT.EXTERNAL_NAME, RATER_ASSIGNMENT.EXTERNAL_EMAIL)
+                .fetch().forEach(r -> withdrawn.computeIfAbsent(r.getCycleSubjectId(), k -> new ArrayList<>())
+                        .add(r.getExternalName() + " (" + r.getExternalEmail() + ")"));
+        return withdrawn;
+    }
+
 
     int activeCount(long cycleSubjectId, RaterGroup group) {
         return dsl.fetchCount(RATER_ASSIGNMENT, RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.eq(cycleSubjectId)
@@ -293,10 +353,18 @@ class CycleRepository {
                 .where(RATER_ASSIGNMENT.ID.eq(assignmentId)).execute();
     }
 
-    void moveAssignment(long assignmentId, RaterGroup group) {
-        dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.RATER_GROUP, group.db())
+    /** Moves a rater who has not answered to another group; returns the assignment's new version. */
+    int moveAssignment(long assignmentId, RaterGroup group) {
+        return dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.RATER_GROUP, group.db())
                 .set(RATER_ASSIGNMENT.VERSION, RATER_ASSIGNMENT.VERSION.plus(1))
-                .where(RATER_ASSIGNMENT.ID.eq(assignmentId)).execute();
+                .where(RATER_ASSIGNMENT.ID.eq(assignmentId))
+                .returning(RATER_ASSIGNMENT.VERSION).fetchSingle(RATER_ASSIGNMENT.VERSION);
+    }
+
+    /** True when the rater saved any answer (a draft or a submission). */
+    boolean hasAnswers(long assignmentId) {
+        return dsl.fetchExists(RATING, RATING.ASSIGNMENT_ID.eq(assignmentId))
+                || dsl.fetchExists(RATER_ANSWER, RATER_ANSWER.ASSIGNMENT_ID.eq(assignmentId));
     }
 
     void setNominationStatus(long cycleSubjectId, String status, Long approvedBy) {
@@ -326,9 +394,10 @@ class CycleRepository {
                 .fetch();
     }
 
-    void invite(long assignmentId, String tokenHash, OffsetDateTime tokenExpiresAt) {
+    /** Invites a rater; an external one's link (valid until {@code tokenExpiresAt}) is issued when the invitation is sent. */
+    void invite(long assignmentId, OffsetDateTime tokenExpiresAt) {
         dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.STATUS, "invited")
-                .set(RATER_ASSIGNMENT.TOKEN_HASH, tokenHash).set(RATER_ASSIGNMENT.TOKEN_EXPIRES_AT, tokenExpiresAt)
+                .setNull(RATER_ASSIGNMENT.TOKEN_HASH).set(RATER_ASSIGNMENT.TOKEN_EXPIRES_AT, tokenExpiresAt)
                 .where(RATER_ASSIGNMENT.ID.eq(assignmentId)).execute();
     }
 

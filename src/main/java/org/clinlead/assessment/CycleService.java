@@ -1,11 +1,9 @@
 package org.clinlead.assessment;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.clinlead.competency.FrameworkQuery;
@@ -32,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize("hasAnyRole('HR', 'ADMIN')")
 public class CycleService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CycleRepository cycles;
     private final ResultRepository results;
@@ -194,21 +190,28 @@ public class CycleService {
         move(cycle, CycleStatus.NOMINATING, CycleStatus.DRAFT);
     }
 
-    /** nominating → rating: remaining nominations are approved and every rater is invited. */
+    /**
+     * nominating → rating: every rater is invited. Lists not yet approved are approved as they
+     * stand, except their external partners: an external partner is invited only when the manager
+     * or HR approved them, so those nobody approved are taken off the list (audited) and the
+     * subject is told.
+     */
     @Transactional
     public void startRating(long cycleId, int version) {
         ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.NOMINATING);
+        auditReason.set("External partner not invited: nobody approved them before rating started");
+        cycles.withdrawUnapprovedExternals(cycleId).forEach(mail::externalsNotApproved);
         auditReason.set("360 cycle: rating started");
         cycles.approveRemaining(cycleId, realUser());
         OffsetDateTime expires = cycle.getRatingEndsOn().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         for (RaterAssignmentRecord assignment : cycles.nominated(cycleId)) {
-            if (RaterGroup.EXTERNAL.db().equals(assignment.getRaterGroup())) {
-                String token = newToken();
-                cycles.invite(assignment.getId(), ExternalTokens.hash(token), expires);
-                mail.inviteExternal(assignment.getId(), token);
+            // an external partner's personal link is issued when the invitation is sent (ExternalRaterLinks)
+            boolean external = RaterGroup.EXTERNAL.db().equals(assignment.getRaterGroup());
+            cycles.invite(assignment.getId(), external ? expires : null);
+            if (external) {
+                mail.inviteExternal(assignment.getId(), cycle.getVersion());
             } else {
-                cycles.invite(assignment.getId(), null, null);
-                mail.inviteInternal(assignment.getId());
+                mail.inviteInternal(assignment.getId(), cycle.getVersion());
             }
         }
         move(cycle, CycleStatus.NOMINATING, CycleStatus.RATING);
@@ -254,9 +257,14 @@ public class CycleService {
         mail.released(cycleId);
     }
 
-    /** HR moves a rater to another group, e.g. into a group that then reaches its threshold. */
+    /**
+     * HR moves a rater to another group, before they answer: a rater who has answered (submitted,
+     * or saved a draft) stays in the group they answered in, so that no move can single out their
+     * answers (docs/assessment-results.md, "Rater groups"). The move is audited with its reason,
+     * and the rater is told by e-mail which group they now answer in.
+     */
     @Transactional
-    public void moveRater(long assignmentId, RaterGroup group) {
+    public void moveRater(long assignmentId, RaterGroup group, String reason) {
         RaterAssignmentRecord assignment = cycles.assignment(assignmentId)
                 .orElseThrow(() -> new InvalidInputException("rater", "No such rater."));
         ReviewCycleRecord cycle = cycles.subject(assignment.getCycleSubjectId())
@@ -269,8 +277,23 @@ public class CycleService {
         if (from == RaterGroup.SELF || group == RaterGroup.SELF || (from == RaterGroup.EXTERNAL) != (group == RaterGroup.EXTERNAL)) {
             throw new InvalidInputException("rater", "Self stays self, and external partners stay external.");
         }
-        auditReason.set("Rater moved from " + from.label() + " to " + group.label());
-        cycles.moveAssignment(assignmentId, group);
+        if (from == group) {
+            return;
+        }
+        if (!List.of("nominated", "invited").contains(assignment.getStatus()) || cycles.hasAnswers(assignmentId)) {
+            throw new InvalidInputException("rater", switch (assignment.getStatus()) {
+                case "declined" -> "This rater declined; there is nothing to move.";
+                case "removed" -> "This rater was removed; there is nothing to move.";
+                default -> "This rater has answered (or saved a draft), so they stay with the " + from.label().toLowerCase()
+                        + ": answers count only in the group they were given in.";
+            });
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why the rater moves; the audit trail keeps it and the rater is told.");
+        }
+        auditReason.set("Rater moved from " + from.label() + " to " + group.label() + ": " + reason.trim());
+        int version = cycles.moveAssignment(assignmentId, group);
+        mail.groupChanged(assignmentId, group, reason.trim(), version);
     }
 
     /** Queues a reminder to every open rater of the cycle, or of one subject; at most one per rater per day. */
@@ -310,11 +333,5 @@ public class CycleService {
 
     private Long realUser() {
         return currentUser.find().map(u -> u.userId() == 0 ? null : u.userId()).orElse(null);
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -7,6 +7,7 @@ import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
 import org.clinlead.core.security.DataScope;
 import org.clinlead.core.security.Roles;
+import org.clinlead.core.security.SystemAuthentication;
 import org.clinlead.db.tables.records.CycleSubjectRecord;
 import org.clinlead.db.tables.records.RaterAssignmentRecord;
 import org.clinlead.db.tables.records.ReviewCycleRecord;
@@ -107,7 +108,12 @@ public class NominationService {
         return cycles.addEmployeeRater(cycleSubjectId, group, employeeId, by(ctx.actor()), "nominated");
     }
 
-    /** Adds an external partner, such as site staff or a CRO colleague, who rates through a personal link. */
+    /**
+     * Adds an external partner, such as site staff or a CRO colleague, who rates through a personal
+     * link. Never an address of the subject or of an account of theirs, nor a colleague's (aliases
+     * included, compared as {@link ExternalAddresses#normalise} does). One the subject nominates
+     * waits for the manager's (or HR's) approval; one the manager or HR adds is approved by them.
+     */
     @Transactional
     public long addExternal(long cycleSubjectId, String name, String email, String organisation, String relation) {
         Context ctx = context(cycleSubjectId);
@@ -120,13 +126,27 @@ public class NominationService {
         if (!List.of("site_staff", "cro_partner", "vendor", "other").contains(relation)) {
             throw new InvalidInputException("relation", "Say how you work with them.");
         }
-        if (cycles.externalNominated(cycleSubjectId, email.trim())) {
-            throw new InvalidInputException("email", "Someone with this e-mail address is already a rater.");
+        String address = email.trim();
+        switch (cycles.addressOwner(cycleSubjectId, ExternalAddresses.normalise(address))) {
+            case SUBJECT -> throw new InvalidInputException("email", ctx.actor() == Actor.SUBJECT
+                    ? "This is your own address (or an alias of it): external partners are other people."
+                    : "This is an address of the person assessed (or an alias of it): external partners are other people.");
+            case COLLEAGUE -> throw new InvalidInputException("email",
+                    "This address belongs to a colleague in ClinLead: add them as a colleague instead.");
+            case NOBODY -> {
+            }
+        }
+        if (cycles.externalNominated(cycleSubjectId, ExternalAddresses.normalise(address))) {
+            throw new InvalidInputException("email", "Someone with this e-mail address (or an alias of it) is already a rater.");
         }
         checkRoom(ctx, RaterGroup.EXTERNAL);
         auditReason.set("External rater nominated by the " + by(ctx.actor()));
-        return cycles.addExternalRater(cycleSubjectId, name.trim(), email.trim(),
+        long id = cycles.addExternalRater(cycleSubjectId, name.trim(), address,
                 organisation == null ? null : organisation.trim(), relation, by(ctx.actor()), "nominated");
+        if (ctx.actor() != Actor.SUBJECT) {
+            cycles.approveExternal(id, approver());
+        }
+        return id;
     }
 
     private void checkRoom(Context ctx, RaterGroup group) {
@@ -173,7 +193,7 @@ public class NominationService {
         mail.approvalNeeded(cycleSubjectId);
     }
 
-    /** The manager (or HR) approves the list. */
+    /** The manager (or HR) approves the list, and with it the external partners on it. */
     @Transactional
     public void approve(long cycleSubjectId) {
         Context ctx = context(cycleSubjectId);
@@ -182,5 +202,12 @@ public class NominationService {
         }
         auditReason.set("Nominations approved by the " + by(ctx.actor()));
         cycles.setNominationStatus(cycleSubjectId, "approved", currentUser.require().userId());
+        cycles.approveExternals(cycleSubjectId, approver());
+    }
+
+    /** The approving account; none for ClinLead itself (the demo organisation's loader). */
+    private Long approver() {
+        CurrentUser user = currentUser.require();
+        return SystemAuthentication.isSystem(user) ? null : user.userId();
     }
 }

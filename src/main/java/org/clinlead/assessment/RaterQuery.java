@@ -68,12 +68,12 @@ public class RaterQuery {
         var raters = multiset(select(RATER_ASSIGNMENT.ID, RATER_ASSIGNMENT.RATER_GROUP, RATER_ASSIGNMENT.RATER_EMPLOYEE_ID,
                 DSL.coalesce(fullName(RATER), RATER_ASSIGNMENT.EXTERNAL_NAME), RATER_ASSIGNMENT.EXTERNAL_EMAIL,
                 RATER_ASSIGNMENT.EXTERNAL_ORGANISATION, RATER_ASSIGNMENT.EXTERNAL_RELATION, RATER_ASSIGNMENT.NOMINATED_BY,
-                RATER_ASSIGNMENT.STATUS)
+                RATER_ASSIGNMENT.STATUS, RATER_ASSIGNMENT.APPROVED_AT.isNotNull())
                 .from(RATER_ASSIGNMENT).leftJoin(RATER).on(RATER.ID.eq(RATER_ASSIGNMENT.RATER_EMPLOYEE_ID))
                 .where(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.eq(CYCLE_SUBJECT.ID)).and(RATER_ASSIGNMENT.STATUS.ne("removed"))
                 .orderBy(RATER_ASSIGNMENT.RATER_GROUP, RATER_ASSIGNMENT.ID))
                 .convertFrom(rs -> rs.map(r -> new Nomination(r.value1(), RaterGroup.of(r.value2()), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9())));
+                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10())));
         var lists = dsl.select(CYCLE_SUBJECT.ID, REVIEW_CYCLE.ID, REVIEW_CYCLE.NAME, fullName(SUBJECT),
                         CYCLE_SUBJECT.NOMINATION_STATUS, REVIEW_CYCLE.NOMINATION_ENDS_ON, raters)
                 .from(CYCLE_SUBJECT)

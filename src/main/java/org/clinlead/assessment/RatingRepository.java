@@ -87,7 +87,10 @@ class RatingRepository {
                 .execute() == 1;
     }
 
+    /** Declines once; the rater's draft answers go with the decline (they would never be counted). */
     boolean decline(long assignmentId, String reason) {
+        dsl.deleteFrom(RATING).where(RATING.ASSIGNMENT_ID.eq(assignmentId)).execute();
+        dsl.deleteFrom(RATER_ANSWER).where(RATER_ANSWER.ASSIGNMENT_ID.eq(assignmentId)).execute();
         return dsl.update(RATER_ASSIGNMENT)
                 .set(RATER_ASSIGNMENT.STATUS, "declined")
                 .set(RATER_ASSIGNMENT.DECLINE_REASON, reason)

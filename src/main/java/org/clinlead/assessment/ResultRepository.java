@@ -46,6 +46,15 @@ class ResultRepository {
         this.dsl = dsl;
     }
 
+    /**
+     * The raters whose answers may count: never one who could be the subject. Employees are other
+     * than the subject (the database refuses anything else); an external partner counts only when
+     * an approver other than the subject approved them (docs/assessment-results.md, "External
+     * partners").
+     */
+    static final Condition COUNTED = RATER_ASSIGNMENT.RATER_GROUP.ne(RaterGroup.EXTERNAL.db())
+            .or(RATER_ASSIGNMENT.APPROVED_AT.isNotNull());
+
     void compute(long cycleId) {
         var submitted = DSL.count().filterWhere(RATER_ASSIGNMENT.STATUS.eq("submitted"));
         dsl.insertInto(RESULT_GROUP, RESULT_GROUP.CYCLE_SUBJECT_ID, RESULT_GROUP.RATER_GROUP, RESULT_GROUP.INVITED,
@@ -59,7 +68,7 @@ class ResultRepository {
                         .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
                         .join(CYCLE_RATER_GROUP).on(CYCLE_RATER_GROUP.CYCLE_ID.eq(CYCLE_SUBJECT.CYCLE_ID)
                                 .and(CYCLE_RATER_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
-                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
+                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(COUNTED)
                         .groupBy(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATER_ASSIGNMENT.RATER_GROUP,
                                 CYCLE_RATER_GROUP.NUMBERS_THRESHOLD, CYCLE_RATER_GROUP.COMMENTS_THRESHOLD))
                 .execute();
@@ -80,7 +89,7 @@ class ResultRepository {
                 .join(RESULT_GROUP).on(RESULT_GROUP.CYCLE_SUBJECT_ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID)
                         .and(RESULT_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
                 .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                .and(RATER_ASSIGNMENT.STATUS.eq("submitted"))
+                .and(RATER_ASSIGNMENT.STATUS.eq("submitted")).and(COUNTED)
                 .groupBy(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID, RATER_ASSIGNMENT.RATER_GROUP,
                         RESULT_GROUP.NUMBERS_VISIBLE, CYCLE_RATER_GROUP.NUMBERS_THRESHOLD));
         Field<Long> gSubject = DSL.field(DSL.name("by_group", "cycle_subject_id"), Long.class);
@@ -118,7 +127,7 @@ class ResultRepository {
                         .join(RESULT_GROUP).on(RESULT_GROUP.CYCLE_SUBJECT_ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID)
                                 .and(RESULT_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
                         .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                        .and(RATER_ASSIGNMENT.STATUS.eq("submitted"))
+                        .and(RATER_ASSIGNMENT.STATUS.eq("submitted")).and(COUNTED)
                         .and(DSL.condition(RESULT_GROUP.COMMENTS_VISIBLE))
                         .and(RATING.COMMENT.isNotNull())
                         .unionAll(DSL.select(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, DSL.castNull(SQLDataType.BIGINT),
@@ -129,7 +138,7 @@ class ResultRepository {
                                 .join(RESULT_GROUP).on(RESULT_GROUP.CYCLE_SUBJECT_ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID)
                                         .and(RESULT_GROUP.RATER_GROUP.eq(RATER_ASSIGNMENT.RATER_GROUP)))
                                 .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                                .and(RATER_ASSIGNMENT.STATUS.eq("submitted"))
+                                .and(RATER_ASSIGNMENT.STATUS.eq("submitted")).and(COUNTED)
                                 .and(DSL.condition(RESULT_GROUP.COMMENTS_VISIBLE))))
                 .execute();
     }

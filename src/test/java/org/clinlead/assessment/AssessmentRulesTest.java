@@ -182,6 +182,8 @@ class AssessmentRulesTest {
         long subject = fixture.subject(cycle, SOFIA);
         users.signIn("staff");
         fixture.nominations.addExternal(subject, "Dr. Anna Keller", "a.keller@uniklinik.example", "Uniklinik", "site_staff");
+        users.signIn("manager");
+        fixture.nominations.approve(subject);
         fixture.startRating(cycle);
         String token = fixture.externalToken("a.keller@uniklinik.example");
         users.signOut();
@@ -201,6 +203,8 @@ class AssessmentRulesTest {
         long subject = fixture.subject(cycle, SOFIA);
         users.signIn("staff");
         fixture.nominations.addExternal(subject, "CRO Partner", "partner@cro.example", "CRO", "cro_partner");
+        users.signIn("manager");
+        fixture.nominations.approve(subject);
         fixture.startRating(cycle);
         String token = fixture.externalToken("partner@cro.example");
         fixture.dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.TOKEN_EXPIRES_AT, OffsetDateTime.now().minusMinutes(1))
@@ -289,7 +293,7 @@ class AssessmentRulesTest {
                 .hasMessage("That unit is outside your part of the organisation.");
         assertThatThrownBy(() -> fixture.cycles.removeSubject(cycle, subject))
                 .hasMessage("This person is outside your part of the organisation.");
-        assertThatThrownBy(() -> fixture.cycles.moveRater(peer, RaterGroup.DIRECT_REPORT))
+        assertThatThrownBy(() -> fixture.cycles.moveRater(peer, RaterGroup.DIRECT_REPORT, "Reports to Sofia"))
                 .hasMessage("This person is outside your part of the organisation.");
         assertThatThrownBy(() -> fixture.cycles.nudge(cycle, subject))
                 .hasMessage("This person is outside your part of the organisation.");

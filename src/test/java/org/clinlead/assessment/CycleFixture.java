@@ -1,7 +1,6 @@
 package org.clinlead.assessment;
 
 import static org.clinlead.db.Tables.EMPLOYEE;
-import static org.clinlead.db.Tables.MAIL_OUTBOX;
 import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
 
 import java.time.LocalDate;
@@ -12,6 +11,9 @@ import org.clinlead.TestUsers;
 import org.clinlead.competency.FrameworkQuery;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Builds 360° cycles for tests through the real services. */
 @Component
@@ -25,9 +27,14 @@ public class CycleFixture {
     final FrameworkQuery frameworks;
     public final TestUsers users;
     final DSLContext dsl;
+    final ExternalRaterLinks links;
+    final PlatformTransactionManager transactions;
 
     CycleFixture(CycleService cycles, NominationService nominations, RatingService ratings, CycleQuery cycleQuery,
-                 RaterQuery raterQuery, FrameworkQuery frameworks, TestUsers users, DSLContext dsl) {
+                 RaterQuery raterQuery, FrameworkQuery frameworks, TestUsers users, DSLContext dsl, ExternalRaterLinks links,
+                 PlatformTransactionManager transactions) {
+        this.links = links;
+        this.transactions = transactions;
         this.cycles = cycles;
         this.nominations = nominations;
         this.ratings = ratings;
@@ -36,6 +43,16 @@ public class CycleFixture {
         this.frameworks = frameworks;
         this.users = users;
         this.dsl = dsl;
+    }
+
+    /**
+     * Runs a statement the database is expected to refuse, in a savepoint, so that the test's
+     * transaction goes on after the refusal.
+     */
+    public void refused(Runnable statement) {
+        TransactionTemplate nested = new TransactionTemplate(transactions);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        nested.executeWithoutResult(status -> statement.run());
     }
 
     public long employee(String number) {
@@ -141,14 +158,14 @@ public class CycleFixture {
         ratings.submit(assignment);
     }
 
-    /** The last link to an external rating page sent to this address. */
+    /**
+     * The token of the personal link an external rater gets when their invitation is sent: issued
+     * now, as the mail job does (ExternalRaterLinks), since the outbox never stores it.
+     */
     public String externalToken(String email) {
-        String body = dsl.select(MAIL_OUTBOX.BODY).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email))
-                .and(MAIL_OUTBOX.KIND.eq("360-invitation")).orderBy(MAIL_OUTBOX.ID.desc()).limit(1).fetchSingle().value1();
-        var matcher = java.util.regex.Pattern.compile("external/([A-Za-z0-9_-]+)").matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException("No link in " + body);
-        }
-        return matcher.group(1);
+        long assignment = dsl.select(RATER_ASSIGNMENT.ID).from(RATER_ASSIGNMENT).where(RATER_ASSIGNMENT.EXTERNAL_EMAIL.eq(email))
+                .and(RATER_ASSIGNMENT.STATUS.ne("removed")).fetchSingle().value1();
+        String path = links.issue(assignment).orElseThrow(() -> new IllegalStateException("No link may be issued for " + email));
+        return path.substring("external/".length());
     }
 }

@@ -12,9 +12,11 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -167,8 +169,13 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
                 steps.add(new Button("Add people", e -> openAddSubjects()));
             }
             case NOMINATING -> {
+                int unapproved = query.unapprovedExternals(id);
                 steps.add(primary("Start rating", "Start rating?",
-                        "Lists not yet approved are approved as they are; every rater is invited by e-mail.",
+                        "Lists not yet approved are approved as they are; every rater is invited by e-mail. External partners "
+                                + "are invited only once a manager or HR approved them"
+                                + (unapproved == 0 ? "." : ": " + unapproved + (unapproved == 1 ? " is" : " are")
+                                + " not approved, so " + (unapproved == 1 ? "it is" : "they are")
+                                + " taken off their lists and the people assessed are told."),
                         () -> cycles.startRating(id, v)));
                 steps.add(new Button("Add people", e -> openAddSubjects()));
                 steps.add(secondary("Back to draft", "Discard all nominations and go back to draft?", () -> cycles.backToDraft(id, v)));
@@ -230,17 +237,23 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    /** The subject's raters; HR may move a rater to another group, e.g. so that a group reaches its threshold. */
+    /**
+     * The subject's raters; HR may move a rater who has not answered yet to another group, with a
+     * reason (audited, and the rater is told). Raters who answered stay in their group.
+     */
     private void openRaters(SubjectProgress subject) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Raters of " + subject.name());
-        dialog.setWidth("44rem");
+        dialog.setWidth("48rem");
         Grid<Nomination> grid = new Grid<>(Nomination.class, false);
         grid.addColumn(Nomination::raterName).setHeader("Rater").setAutoWidth(true);
         grid.addColumn(Nomination::status).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(n -> {
             if (n.group() == RaterGroup.SELF || n.group() == RaterGroup.EXTERNAL) {
-                return new com.vaadin.flow.component.html.Span(n.group().label());
+                return new Span(n.group().label());
+            }
+            if (!n.movable()) {
+                return new Span(n.group().label() + " (stays: " + ("declined".equals(n.status()) ? "declined" : "answered") + ")");
             }
             Select<RaterGroup> group = new Select<>();
             group.setItems(RaterGroup.MANAGER, RaterGroup.PEER, RaterGroup.DIRECT_REPORT);
@@ -248,26 +261,48 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
             group.setValue(n.group());
             group.setAriaLabel("Group of " + n.raterName());
             group.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    try {
-                        cycles.moveRater(n.assignmentId(), e.getValue());
-                        Notifications.success(n.raterName() + " now rates as " + e.getValue().singular() + ".");
-                    } catch (InvalidInputException ex) {
-                        Notifications.error(ex.getMessage());
-                    }
+                if (e.isFromClient() && e.getValue() != null && e.getValue() != e.getOldValue()) {
+                    moveDialog(n, e.getValue(), () -> group.setValue(e.getOldValue())).open();
                 }
             });
             return group;
         }).setHeader("Group").setKey("group").setAutoWidth(true);
         grid.setItems(raters.nominations(subject.cycleSubjectId()).map(NominationList::nominations).orElse(java.util.List.of()));
         grid.setAllRowsVisible(true);
-        dialog.add(new Paragraph("Answers stay anonymous within their group. Moving a rater changes the group their answers count for."),
-                grid);
+        dialog.add(new Paragraph("Answers stay anonymous within their group. A rater can be moved only before they answer; "
+                + "the move is recorded with its reason and the rater is told by e-mail."), grid);
         dialog.getFooter().add(new Button("Done", e -> {
             dialog.close();
             reload();
         }));
         dialog.open();
+    }
+
+    /** Asks why a rater moves; cancelling puts the group back. */
+    private Dialog moveDialog(Nomination n, RaterGroup to, Runnable undo) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Move " + n.raterName() + " to " + to.label().toLowerCase());
+        TextArea reason = new TextArea("Reason");
+        reason.setWidth("28rem");
+        reason.setHelperText(to.anonymous() ? "Recorded in the audit trail and sent to the rater."
+                : "Recorded in the audit trail and sent to the rater, who is told that manager feedback is not anonymous.");
+        Button move = new Button("Move", e -> {
+            try {
+                cycles.moveRater(n.assignmentId(), to, reason.getValue());
+                dialog.close();
+                Notifications.success(n.raterName() + " now rates as " + to.singular() + ".");
+            } catch (InvalidInputException ex) {
+                reason.setErrorMessage(ex.getMessage());
+                reason.setInvalid(true);
+            }
+        });
+        move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", e -> {
+            dialog.close();
+            undo.run();
+        }), move);
+        return dialog;
     }
 
     private void openAddSubjects() {

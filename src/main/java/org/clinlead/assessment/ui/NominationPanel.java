@@ -59,6 +59,9 @@ class NominationPanel extends VerticalLayout {
             case "subject" -> "you";
             default -> n.nominatedBy();
         }).setHeader("Proposed by").setAutoWidth(true);
+        grid.addColumn(n -> n.group() != RaterGroup.EXTERNAL ? "" : n.approved() ? "approved"
+                : n.awaitingApproval() ? (asManager ? "needs your approval" : "waits for your manager's approval") : "")
+                .setHeader("Approval").setKey("approval").setAutoWidth(true);
         boolean editable = asManager ? !"approved".equals(list.nominationStatus()) : "open".equals(list.nominationStatus());
         if (editable) {
             grid.addComponentColumn(n -> {

@@ -234,10 +234,74 @@ class AssessmentViewsTest extends KaribuTest {
                 .filter(n -> n.raterEmployeeId() != null && n.raterEmployeeId() == fixture.employee("E10017")).findFirst().orElseThrow());
         var group = (com.vaadin.flow.component.select.Select<RaterGroup>) GridKt._getCellComponent(raters, row, "group");
         _setValue(group, RaterGroup.DIRECT_REPORT);
-        assertThat(fixture.cycleQuery.cycles()).isNotEmpty();
+        var reason = _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("Reason"));
+        _click(_get(Button.class, spec -> spec.withText("Move")));
+        assertThat(reason.getErrorMessage()).contains("Say why");
+        _setValue(reason, "Clara reports to Sofia since March");
+        _click(_get(Button.class, spec -> spec.withText("Move")));
         assertThat(fixture.raterQueryFor(subject).nominations()).filteredOn(n -> n.raterEmployeeId() != null
                 && n.raterEmployeeId() == fixture.employee("E10017")).singleElement()
                 .satisfies(n -> assertThat(n.group()).isEqualTo(RaterGroup.DIRECT_REPORT));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRaterWhoAnsweredCannotBeMovedFromTheRatersDialog() {
+        long cycle = fixture.nominating("Answered stays", Map.of(), false, "E10102");
+        long subject = fixture.subject(cycle, "E10102");
+        fixture.addRaters(subject, RaterGroup.PEER, "E10017", "E10018");
+        fixture.startRating(cycle);
+        fixture.rateAll(subject, "E10017", 2, null);
+        login("hr");
+        UI.getCurrent().navigate(CycleView.class, new RouteParameters("cycleId", String.valueOf(cycle)));
+        Grid<org.clinlead.assessment.SubjectProgress> subjects = _find(Grid.class).getFirst();
+        _click(_get(GridKt._getCellComponent(subjects, 0, "actions"), Button.class, spec -> spec.withText("Raters")));
+        Grid<org.clinlead.assessment.Nomination> raters = _get(_get(com.vaadin.flow.component.dialog.Dialog.class), Grid.class);
+        var rows = GridKt._findAll(raters);
+        int answered = rows.indexOf(rows.stream().filter(n -> n.raterEmployeeId() != null
+                && n.raterEmployeeId() == fixture.employee("E10017")).findFirst().orElseThrow());
+        int open = rows.indexOf(rows.stream().filter(n -> n.raterEmployeeId() != null
+                && n.raterEmployeeId() == fixture.employee("E10018")).findFirst().orElseThrow());
+        assertThat(GridKt._getCellComponent(raters, answered, "group")).isInstanceOfSatisfying(com.vaadin.flow.component.html.Span.class,
+                span -> assertThat(span.getText()).isEqualTo("Peers (stays: answered)"));
+        assertThat(GridKt._getCellComponent(raters, open, "group")).isInstanceOf(com.vaadin.flow.component.select.Select.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anExternalPartnerIsNeverTheSubjectAndWaitsForTheManagersApproval() {
+        long cycle = fixture.nominating("External approval", Map.of(), false, "E10102");
+        long subject = fixture.subject(cycle, "E10102");
+        login("staff");
+        UI.getCurrent().navigate(NominationsView.class);
+        _click(_get(panel("External approval"), Button.class, spec -> spec.withText("Add an external partner")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Sofia (site account)");
+        var email = _get(com.vaadin.flow.component.textfield.EmailField.class, spec -> spec.withLabel("E-mail"));
+        _setValue(email, "Sofia.Weber+site@helix-tx.example");
+        _click(_get(Button.class, spec -> spec.withText("Add")));
+        assertThat(email.getErrorMessage()).contains("your own address");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Dr. Anna Keller");
+        _setValue(email, "a.keller@uniklinik.example");
+        _click(_get(Button.class, spec -> spec.withText("Add")));
+        Grid<org.clinlead.assessment.Nomination> mine = _get(panel("External approval"), Grid.class);
+        int row = GridKt._findAll(mine).indexOf(GridKt._findAll(mine).stream().filter(n -> n.group() == RaterGroup.EXTERNAL)
+                .findFirst().orElseThrow());
+        assertThat(GridKt._getFormattedRow(mine, row)).contains("waits for your manager's approval");
+
+        login("hr");
+        UI.getCurrent().navigate(CycleView.class, new RouteParameters("cycleId", String.valueOf(cycle)));
+        _click(_get(Button.class, spec -> spec.withText("Start rating")));
+        assertThat(_get(ConfirmDialog.class).getElement().getProperty("message"))
+                .contains("1 is not approved, so it is taken off their lists");
+        _get(ConfirmDialog.class).close();
+
+        login("manager");
+        UI.getCurrent().navigate(ApprovalsView.class);
+        Grid<org.clinlead.assessment.Nomination> toApprove = _get(panel("External approval"), Grid.class);
+        assertThat(GridKt._getFormattedRow(toApprove, row)).contains("needs your approval");
+        _click(_get(panel("External approval"), Button.class, spec -> spec.withText("Approve raters")));
+        assertThat(fixture.raterQueryFor(subject).nominations()).filteredOn(n -> n.group() == RaterGroup.EXTERNAL)
+                .singleElement().satisfies(n -> assertThat(n.approved()).isTrue());
     }
 
     @Test
