@@ -36,63 +36,28 @@ create unique index rater_assignment_one_per_address on rater_assignment (cycle_
     where external_email is not null and status in ('nominated', 'invited', 'in_progress');
 
 --changeset clinlead:0022-guard-external-raters splitStatements:false
--- guard_rater_assignment (0021) and, for external partners: never an address of the person
--- assessed or of an account of theirs (aliases included); invited only once approved; never
--- approved by the person assessed. Cost follows the change: the address look-ups run only for
--- external rows inserted or whose address, subject or approval changes.
-create or replace function guard_rater_assignment() returns trigger language plpgsql as $$
+-- External partners (beside guard_rater_assignment, changelog 0021): never an address of the
+-- person assessed or of an account of theirs (aliases included); invited only once approved;
+-- never approved by the person assessed. Cost follows the change: the look-ups run only for
+-- external rows inserted, or whose address, subject, approval or status (out of nominated) changes.
+create function guard_external_rater() returns trigger language plpgsql as $$
 declare
     subject_employee bigint;
 begin
-    if tg_op = 'DELETE' then
-        if (old.status = 'submitted' or exists (select 1 from rating where assignment_id = old.id)
-                or exists (select 1 from rater_answer where assignment_id = old.id))
-           -- a subject deleted before rating takes its assignments along (nothing answered then)
-           and exists (select 1 from cycle_subject where id = old.cycle_subject_id) then
-            raise exception 'this rater has answered, so their assessment stays on the list (assignment %)', old.id
-                using errcode = 'CL002';
-        end if;
-        return old;
-    end if;
-    if new.rater_group = 'external' and new.status in ('invited', 'in_progress', 'submitted') and new.approved_at is null
+    if new.status in ('invited', 'in_progress', 'submitted') and new.approved_at is null
        and (tg_op = 'INSERT' or old.status = 'nominated') then
         raise exception 'an external partner is invited only after the manager or HR approved them (assignment %)', new.id
             using errcode = 'CL002';
     end if;
-    if tg_op = 'UPDATE' then
-        if old.status in ('submitted', 'declined', 'removed') and new.status is distinct from old.status then
-            raise exception 'a % assessment is final; it cannot become % (assignment %)', old.status, new.status, old.id
-                using errcode = 'CL002';
-        end if;
-        if (new.rater_group, new.cycle_subject_id, new.rater_employee_id, new.external_email)
-               is distinct from (old.rater_group, old.cycle_subject_id, old.rater_employee_id, old.external_email)
-           and (old.status in ('in_progress', 'submitted') or exists (select 1 from rating where assignment_id = old.id)
-                or exists (select 1 from rater_answer where assignment_id = old.id)) then
-            raise exception 'a rater who has answered never changes group, subject or identity (assignment %)', old.id
-                using errcode = 'CL002';
-        end if;
-        if new.status = 'removed' and old.status <> 'removed'
-           and (exists (select 1 from rating where assignment_id = old.id)
-                or exists (select 1 from rater_answer where assignment_id = old.id)) then
-            raise exception 'this rater has answered, so they cannot be removed (assignment %)', old.id
-                using errcode = 'CL002';
-        end if;
-        if (new.rater_group, new.cycle_subject_id, new.rater_employee_id, new.external_email, new.approved_by_user_id)
-               is not distinct from
-           (old.rater_group, old.cycle_subject_id, old.rater_employee_id, old.external_email, old.approved_by_user_id) then
-            return new;
-        end if;
+    if tg_op = 'UPDATE' and (new.cycle_subject_id, new.external_email, new.approved_by_user_id)
+                             is not distinct from (old.cycle_subject_id, old.external_email, old.approved_by_user_id) then
+        return new;
     end if;
     select employee_id into subject_employee from cycle_subject where id = new.cycle_subject_id;
-    if (new.rater_group = 'self') <> (new.rater_employee_id is not distinct from subject_employee) then
-        raise exception 'only the self-assessment is by the person assessed, and it is theirs (assignment %)', new.id
-            using errcode = 'CL002';
-    end if;
-    if new.external_email is not null and (
-           exists (select 1 from employee e where e.id = subject_employee
-                    and normalise_email(e.email) = normalise_email(new.external_email))
-           or exists (select 1 from app_user u where u.employee_id = subject_employee
-                       and normalise_email(new.external_email) in (normalise_email(u.email), normalise_email(u.username)))) then
+    if exists (select 1 from employee e where e.id = subject_employee
+                and normalise_email(e.email) = normalise_email(new.external_email))
+       or exists (select 1 from app_user u where u.employee_id = subject_employee
+                   and normalise_email(new.external_email) in (normalise_email(u.email), normalise_email(u.username))) then
         raise exception 'an external partner''s address is never one of the person assessed (assignment %)', new.id
             using errcode = 'CL002';
     end if;
@@ -103,3 +68,7 @@ begin
     return new;
 end
 $$;
+
+--changeset clinlead:0022-guard-external-raters-trigger
+create trigger rater_assignment_guard_external before insert or update on rater_assignment
+    for each row when (new.rater_group = 'external') execute function guard_external_rater();

@@ -155,11 +155,11 @@ class ExternalRatersTest {
         }
         fixture.startRating(cycle);
         // an external who answered without anybody's approval, as a row written before approvals existed
-        fixture.dsl.execute("alter table rater_assignment disable trigger rater_assignment_guard");
+        fixture.dsl.execute("alter table rater_assignment disable trigger rater_assignment_guard_external");
         insertExternal(subject, "invented@partner.example", "invited", null, null);
         fixture.dsl.update(RATER_ASSIGNMENT).set(RATER_ASSIGNMENT.TOKEN_EXPIRES_AT, OffsetDateTime.now().plusDays(14))
                 .where(RATER_ASSIGNMENT.EXTERNAL_EMAIL.eq("invented@partner.example")).execute();
-        fixture.dsl.execute("alter table rater_assignment enable trigger rater_assignment_guard");
+        fixture.dsl.execute("alter table rater_assignment enable trigger rater_assignment_guard_external");
         for (String email : List.of("p1@site.example", "p2@site.example", "invented@partner.example")) {
             String token = fixture.externalToken(email);
             fixture.ratings.externalQuestionnaire(token).orElseThrow().questions()
