@@ -1,5 +1,7 @@
 package org.clinlead.assessment;
 
+import static org.clinlead.db.Tables.APP_USER;
+import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
 import static org.clinlead.db.Tables.CYCLE_SUBJECT;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.RATER_ASSIGNMENT;
@@ -8,6 +10,7 @@ import static org.clinlead.db.Tables.REVIEW_CYCLE;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.clinlead.core.mail.Mailer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -103,15 +106,13 @@ class AssessmentMail {
 
     /** Tells the subject which of their external partners were not invited: nobody approved them. */
     void externalsNotApproved(long cycleSubjectId, List<String> partners) {
-        dsl.select(EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, REVIEW_CYCLE.NAME)
-                .from(CYCLE_SUBJECT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
-                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
-                .where(CYCLE_SUBJECT.ID.eq(cycleSubjectId))
-                .forEach(r -> mailer.queue("360-external-not-approved", r.value1(), "360° feedback: external partners not invited",
-                        "Hello " + r.value2() + ",\n\nrating has started in \"" + r.value3() + "\". External partners are invited "
-                                + "only when your manager (or HR) approves them, and nobody approved these, so they were not "
-                                + "invited:\n\n" + String.join("\n", partners.stream().map(p -> "- " + p).toList()),
-                        "360-external-not-approved:" + cycleSubjectId));
+        for (Subject s : subjects(CYCLE_SUBJECT.ID.eq(cycleSubjectId))) {
+            mailer.queue("360-external-not-approved", s.email(), "360° feedback: external partners not invited",
+                    "Hello " + s.firstName() + ",\n\nrating has started in \"" + s.cycleName() + "\". External partners are "
+                            + "invited only when your manager (or HR) approves them, and nobody approved these, so they were "
+                            + "not invited:\n\n" + String.join("\n", partners.stream().map(p -> "- " + p).toList()),
+                    "360-external-not-approved:" + cycleSubjectId);
+        }
     }
 
     int remindCycle(long cycleId, LocalDate today) {
@@ -151,16 +152,26 @@ class AssessmentMail {
         return queued;
     }
 
-    void nominate(long cycleId) {
-        dsl.select(EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, REVIEW_CYCLE.NAME, REVIEW_CYCLE.NOMINATION_ENDS_ON, CYCLE_SUBJECT.ID)
+    /** A person assessed in a cycle, with what mail to them says. */
+    private record Subject(long cycleSubjectId, String email, String firstName, String cycleName, LocalDate nominationEndsOn) {
+    }
+
+    private List<Subject> subjects(org.jooq.Condition which) {
+        return dsl.select(CYCLE_SUBJECT.ID, EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, REVIEW_CYCLE.NAME, REVIEW_CYCLE.NOMINATION_ENDS_ON)
                 .from(CYCLE_SUBJECT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
                 .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
-                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                .forEach(r -> mailer.queue("360-nominate", r.value1(), "360° feedback: choose your raters",
-                        "Hello " + r.value2() + ",\n\n\"" + r.value3() + "\" has started. Please nominate peers and, if you "
-                                + "work with them, external partners such as site staff or CRO colleagues by "
-                                + DATE.format(r.value4()) + ": " + mailer.link("assessments/nominations"),
-                        "360-nominate:" + r.value5()));
+                .where(which)
+                .fetch(org.jooq.Records.mapping(Subject::new));
+    }
+
+    void nominate(long cycleId) {
+        for (Subject s : subjects(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))) {
+            mailer.queue("360-nominate", s.email(), "360° feedback: choose your raters",
+                    "Hello " + s.firstName() + ",\n\n\"" + s.cycleName() + "\" has started. Please nominate peers and, if you "
+                            + "work with them, external partners such as site staff or CRO colleagues by "
+                            + DATE.format(s.nominationEndsOn()) + ": " + mailer.link("assessments/nominations"),
+                    "360-nominate:" + s.cycleSubjectId());
+        }
     }
 
     void approvalNeeded(long cycleSubjectId) {
@@ -174,13 +185,48 @@ class AssessmentMail {
                                 + mailer.link("assessments/approvals"), "360-approve:" + cycleSubjectId + ":" + LocalDate.now()));
     }
 
+    /** Tells the subjects whose report is released to them (all, unless it goes to their coach first). */
     void released(long cycleId) {
-        dsl.select(EMPLOYEE.EMAIL, EMPLOYEE.FIRST_NAME, REVIEW_CYCLE.NAME, CYCLE_SUBJECT.ID)
-                .from(CYCLE_SUBJECT).join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
-                .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
-                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(REVIEW_CYCLE.REPORT_TO_SUBJECT)
-                .forEach(r -> mailer.queue("360-released", r.value1(), "Your 360° feedback report is ready",
-                        "Hello " + r.value2() + ",\n\nyour report from \"" + r.value3() + "\" is ready: "
-                                + mailer.link("assessments/reports/" + r.value4()), "360-released:" + r.value4()));
+        releasedTo(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId).and(DSL.not(DSL.condition(REVIEW_CYCLE.RELEASE_TO_COACH_FIRST))
+                .or(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT.isNotNull())));
+    }
+
+    /** Tells one subject their coach released their report to them. */
+    void releasedBy(long cycleSubjectId) {
+        releasedTo(CYCLE_SUBJECT.ID.eq(cycleSubjectId));
+    }
+
+    private void releasedTo(org.jooq.Condition which) {
+        for (Subject s : subjects(which.and(REVIEW_CYCLE.REPORT_TO_SUBJECT))) {
+            mailer.queue("360-released", s.email(), "Your 360° feedback report is ready",
+                    "Hello " + s.firstName() + ",\n\nyour report from \"" + s.cycleName() + "\" is ready: "
+                            + mailer.link("assessments/reports/" + s.cycleSubjectId()), "360-released:" + s.cycleSubjectId());
+        }
+    }
+
+    /** Tells each coach of a cycle that releases to the coach first which coachees' reports wait for a debrief. */
+    void toDebrief(long cycleId) {
+        var subject = EMPLOYEE.as("subject");
+        Map<String, List<String>> byCoach = new java.util.TreeMap<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        dsl.select(APP_USER.EMAIL, APP_USER.DISPLAY_NAME, DSL.concat(subject.FIRST_NAME, DSL.val(" "), subject.LAST_NAME))
+                .from(CYCLE_SUBJECT)
+                .join(subject).on(subject.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .join(COACHING_RELATIONSHIP).on(COACHING_RELATIONSHIP.COACHEE_ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                .and(COACHING_RELATIONSHIP.STATUS.eq("active"))
+                .join(APP_USER).on(APP_USER.ID.eq(COACHING_RELATIONSHIP.COACH_USER_ID))
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT.isNull())
+                .and(APP_USER.EMAIL.isNotNull())
+                .orderBy(subject.LAST_NAME, subject.FIRST_NAME)
+                .forEach(r -> {
+                    byCoach.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value3());
+                    names.put(r.value1(), r.value2());
+                });
+        byCoach.forEach((email, coachees) -> mailer.queue("360-debrief", email, "360° reports to debrief with your coachees",
+                "Hello " + names.get(email) + ",\n\nthe 360° reports of these coachees are released to you first: "
+                        + String.join(", ", coachees) + ". Please debrief each of them, then release the report to them "
+                        + "from your coaching workspace: " + mailer.link("coaching")
+                        + "\n\nThey see nothing of it before you release it.",
+                "360-debrief:" + cycleId + ":" + email));
     }
 }

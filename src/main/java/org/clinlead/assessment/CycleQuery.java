@@ -64,7 +64,8 @@ public class CycleQuery {
                         REVIEW_CYCLE.REPORT_TO_SUBJECT, REVIEW_CYCLE.REPORT_TO_MANAGER, REVIEW_CYCLE.REPORT_TO_COACH,
                         REVIEW_CYCLE.REPORT_TO_HR, subjects,
                         DSL.coalesce(assignments.field("raters", Integer.class), 0),
-                        DSL.coalesce(assignments.field("submitted", Integer.class), 0), REVIEW_CYCLE.VERSION)
+                        DSL.coalesce(assignments.field("submitted", Integer.class), 0), REVIEW_CYCLE.VERSION,
+                        REVIEW_CYCLE.COMBINE_SMALL_GROUPS, REVIEW_CYCLE.RELEASE_TO_COACH_FIRST)
                 .from(REVIEW_CYCLE)
                 .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(REVIEW_CYCLE.FRAMEWORK_VERSION_ID))
                 .join(FRAMEWORK).on(FRAMEWORK.ID.eq(FRAMEWORK_VERSION.FRAMEWORK_ID))
@@ -78,7 +79,8 @@ public class CycleQuery {
                         r.get(REVIEW_CYCLE.SIGNIFICANCE_THRESHOLD), r.get(REVIEW_CYCLE.REPORT_TO_SUBJECT),
                         r.get(REVIEW_CYCLE.REPORT_TO_MANAGER), r.get(REVIEW_CYCLE.REPORT_TO_COACH),
                         r.get(REVIEW_CYCLE.REPORT_TO_HR), r.value16(), r.value17(), r.value18(),
-                        rules.getOrDefault(r.get(REVIEW_CYCLE.ID), Map.of()), r.get(REVIEW_CYCLE.VERSION)));
+                        rules.getOrDefault(r.get(REVIEW_CYCLE.ID), Map.of()), r.get(REVIEW_CYCLE.VERSION),
+                        r.get(REVIEW_CYCLE.COMBINE_SMALL_GROUPS), r.get(REVIEW_CYCLE.RELEASE_TO_COACH_FIRST)));
     }
 
     /** How many external raters of the cycle wait for an approval: starting rating would not invite them. */
@@ -95,7 +97,8 @@ public class CycleQuery {
                         JOB_ROLE.NAME, ORG_UNIT.NAME, CYCLE_SUBJECT.NOMINATION_STATUS,
                         DSL.count(RATER_ASSIGNMENT.ID).filterWhere(COUNTED),
                         DSL.count(RATER_ASSIGNMENT.ID).filterWhere(RATER_ASSIGNMENT.STATUS.eq("submitted")),
-                        DSL.count(RATER_ASSIGNMENT.ID).filterWhere(RATER_ASSIGNMENT.STATUS.eq("declined")))
+                        DSL.count(RATER_ASSIGNMENT.ID).filterWhere(RATER_ASSIGNMENT.STATUS.eq("declined")),
+                        CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT.isNotNull())
                 .from(CYCLE_SUBJECT)
                 .join(EMPLOYEE).on(EMPLOYEE.ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
                 .join(JOB_ROLE).on(JOB_ROLE.ID.eq(CYCLE_SUBJECT.JOB_ROLE_ID))
@@ -106,7 +109,7 @@ public class CycleQuery {
                 .groupBy(CYCLE_SUBJECT.ID, EMPLOYEE.ID, JOB_ROLE.NAME, ORG_UNIT.NAME)
                 .orderBy(EMPLOYEE.LAST_NAME, EMPLOYEE.FIRST_NAME)
                 .fetch(r -> new SubjectProgress(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                        r.value7(), r.value8(), r.value9(), r.value10()));
     }
 
     /** Response rates of the cycle by the subjects' organisation unit (within the user's scope). */

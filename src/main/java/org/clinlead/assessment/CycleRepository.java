@@ -1,6 +1,7 @@
 package org.clinlead.assessment;
 
 import static org.clinlead.db.Tables.APP_USER;
+import static org.clinlead.db.Tables.COACHING_RELATIONSHIP;
 import static org.clinlead.db.Tables.COMPETENCY;
 import static org.clinlead.db.Tables.COMPETENCY_DOMAIN;
 import static org.clinlead.db.Tables.CYCLE_QUESTION;
@@ -56,6 +57,8 @@ class CycleRepository {
                 .set(REVIEW_CYCLE.REPORT_TO_MANAGER, form.reportToManager())
                 .set(REVIEW_CYCLE.REPORT_TO_COACH, form.reportToCoach())
                 .set(REVIEW_CYCLE.REPORT_TO_HR, form.reportToHr())
+                .set(REVIEW_CYCLE.COMBINE_SMALL_GROUPS, form.combineSmallGroups())
+                .set(REVIEW_CYCLE.RELEASE_TO_COACH_FIRST, form.releaseToCoachFirst())
                 .set(REVIEW_CYCLE.CREATED_BY_USER_ID, createdBy)
                 .returning(REVIEW_CYCLE.ID).fetchOne(REVIEW_CYCLE.ID);
         insertRules(id, form.rules());
@@ -66,7 +69,7 @@ class CycleRepository {
         var insert = dsl.insertInto(CYCLE_RATER_GROUP, CYCLE_RATER_GROUP.CYCLE_ID, CYCLE_RATER_GROUP.RATER_GROUP,
                 CYCLE_RATER_GROUP.MIN_RATERS, CYCLE_RATER_GROUP.MAX_RATERS, CYCLE_RATER_GROUP.NUMBERS_THRESHOLD,
                 CYCLE_RATER_GROUP.COMMENTS_THRESHOLD);
-        for (RaterGroup group : RaterGroup.values()) {
+        for (RaterGroup group : RaterGroup.NOMINATED) {
             GroupRule rule = rules.getOrDefault(group, GroupRule.defaultFor(group));
             insert = insert.values(cycleId, group.db(), rule.minRaters(), rule.maxRaters(), rule.numbersThreshold(),
                     rule.commentsThreshold());
@@ -88,6 +91,8 @@ class CycleRepository {
                 .set(REVIEW_CYCLE.REPORT_TO_MANAGER, form.reportToManager())
                 .set(REVIEW_CYCLE.REPORT_TO_COACH, form.reportToCoach())
                 .set(REVIEW_CYCLE.REPORT_TO_HR, form.reportToHr())
+                .set(REVIEW_CYCLE.COMBINE_SMALL_GROUPS, form.combineSmallGroups())
+                .set(REVIEW_CYCLE.RELEASE_TO_COACH_FIRST, form.releaseToCoachFirst())
                 .set(REVIEW_CYCLE.VERSION, REVIEW_CYCLE.VERSION.plus(1))
                 .where(REVIEW_CYCLE.ID.eq(id).and(REVIEW_CYCLE.VERSION.eq(version)).and(REVIEW_CYCLE.STATUS.eq("draft")))
                 .execute();
@@ -408,6 +413,28 @@ class CycleRepository {
                 .where(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID.in(DSL.select(CYCLE_SUBJECT.ID).from(CYCLE_SUBJECT)
                         .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))))
                 .and(RATER_ASSIGNMENT.STATUS.eq("invited")).execute();
+    }
+
+    /**
+     * At the release of a cycle that releases to the coach first: the reports of subjects without
+     * an active coach, whom nobody could debrief, are released to them at once; returns how many.
+     */
+    int releaseToSubjectsWithoutCoach(long cycleId, Long by) {
+        return dsl.update(CYCLE_SUBJECT).set(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT, OffsetDateTime.now())
+                .set(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_BY_USER_ID, by)
+                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId)).and(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT.isNull())
+                .andNotExists(DSL.selectOne().from(COACHING_RELATIONSHIP)
+                        .where(COACHING_RELATIONSHIP.COACHEE_ID.eq(CYCLE_SUBJECT.EMPLOYEE_ID))
+                        .and(COACHING_RELATIONSHIP.STATUS.eq("active")))
+                .execute();
+    }
+
+    /** The coach (or HR) releases a held report to its subject; false when it was released already. */
+    boolean releaseToSubject(long cycleSubjectId, Long by) {
+        return dsl.update(CYCLE_SUBJECT).set(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT, OffsetDateTime.now())
+                .set(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_BY_USER_ID, by)
+                .where(CYCLE_SUBJECT.ID.eq(cycleSubjectId)).and(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT.isNull())
+                .execute() == 1;
     }
 
     void shareWithCoach(long cycleSubjectId) {

@@ -103,6 +103,10 @@ public class CycleService {
                 throw new InvalidInputException("rules", group.label() + ": comments need at least as many raters as scores.");
             }
         }
+        if (form.releaseToCoachFirst() && !(form.reportToSubject() && form.reportToCoach())) {
+            throw new InvalidInputException("release", "Releasing to the coach first needs reports shared with the person "
+                    + "assessed and with their coach.");
+        }
         int levels = frameworks.detail(form.frameworkVersionId()).map(d -> d.levels().size()).orElse(3);
         BigDecimal threshold = form.significanceThreshold() == null ? ResultRepository.defaultThreshold(levels)
                 : form.significanceThreshold();
@@ -247,12 +251,22 @@ public class CycleService {
         move(cycle, CycleStatus.CLOSED, CycleStatus.RATING);
     }
 
-    /** closed → released, for good: reports become readable and feed current proficiency. */
+    /**
+     * closed → released, for good: reports become readable and feed current proficiency. In a cycle
+     * that releases to the coach first, only coaches read them until each coach releases their
+     * coachee's report (ReportService.releaseToSubject); subjects without an active coach, whom
+     * nobody could debrief, get theirs at once.
+     */
     @Transactional
     public void release(long cycleId, int version) {
         ReviewCycleRecord cycle = transition(cycleId, version, CycleStatus.CLOSED);
         auditReason.set("360 cycle results released");
         move(cycle, CycleStatus.CLOSED, CycleStatus.RELEASED);
+        if (cycle.getReleaseToCoachFirst()) {
+            auditReason.set("360 report released to its subject with the cycle: no active coach to debrief them");
+            cycles.releaseToSubjectsWithoutCoach(cycleId, realUser());
+            mail.toDebrief(cycleId);
+        }
         results.recordEvidence(cycleId, "360 cycle " + cycle.getName());
         mail.released(cycleId);
     }
@@ -294,6 +308,28 @@ public class CycleService {
         auditReason.set("Rater moved from " + from.label() + " to " + group.label() + ": " + reason.trim());
         int version = cycles.moveAssignment(assignmentId, group);
         mail.groupChanged(assignmentId, group, reason.trim(), version);
+    }
+
+    /**
+     * HR releases a report held for a coach's debrief to its subject without the coach, e.g. when
+     * the coaching relationship ended before the debrief; audited with the reason.
+     */
+    @Transactional
+    public void releaseToSubject(long cycleSubjectId, String reason) {
+        requireInScope(cycleSubjectId);
+        ReviewCycleRecord cycle = cycles.subject(cycleSubjectId).flatMap(s -> cycles.cycle(s.getCycleId())).orElseThrow();
+        if (!"released".equals(cycle.getStatus()) || !cycle.getReleaseToCoachFirst()) {
+            throw new InvalidInputException("subject", "Only a released report held for the coach's debrief can be released to its subject.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why the report is released without the coach's debrief.");
+        }
+        auditReason.set("360 report released to its subject by HR without the coach's debrief: " + reason.trim());
+        if (!cycles.releaseToSubject(cycleSubjectId, realUser())) {
+            throw new InvalidInputException("subject", "This report is already released to its subject.");
+        }
+        results.recordEvidenceOf(cycleSubjectId, "360 cycle " + cycle.getName());
+        mail.releasedBy(cycleSubjectId);
     }
 
     /** Queues a reminder to every open rater of the cycle, or of one subject; at most one per rater per day. */

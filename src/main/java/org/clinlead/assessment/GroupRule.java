@@ -13,6 +13,7 @@ public record GroupRule(int minRaters, int maxRaters, int numbersThreshold, int 
             case PEER -> new GroupRule(3, 8, 3, 3);
             case DIRECT_REPORT -> new GroupRule(0, 8, 3, 3);
             case EXTERNAL -> new GroupRule(0, 4, 3, 4);
+            case COMBINED -> throw new IllegalArgumentException("the combined group takes the strictest rules of the groups it combines");
         };
     }
 }

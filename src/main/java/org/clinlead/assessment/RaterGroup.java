@@ -1,14 +1,24 @@
 package org.clinlead.assessment;
 
+import java.util.List;
 import java.util.Locale;
 
-/** Who a rater is to the person being rated. Self and manager are identified by design. */
+/**
+ * Who a rater is to the person being rated. Self and manager are identified by design. Raters are
+ * nominated into the first five ({@link #NOMINATED}); {@link #COMBINED} exists only in results: the
+ * anonymous groups below their threshold, combined when the cycle asks for it and together they
+ * meet it (docs/assessment-results.md, "Small groups combined").
+ */
 public enum RaterGroup {
     SELF("Self", false),
     MANAGER("Manager", false),
     PEER("Peers", true),
     DIRECT_REPORT("Direct reports", true),
-    EXTERNAL("External partners", true);
+    EXTERNAL("External partners", true),
+    COMBINED("Others (combined)", true);
+
+    /** The groups raters are nominated into, each with its own rules per cycle. */
+    public static final List<RaterGroup> NOMINATED = List.of(SELF, MANAGER, PEER, DIRECT_REPORT, EXTERNAL);
 
     private final String label;
     private final boolean anonymous;
@@ -30,6 +40,19 @@ public enum RaterGroup {
             case PEER -> "peer";
             case DIRECT_REPORT -> "direct report";
             case EXTERNAL -> "external partner";
+            case COMBINED -> "rater of the combined groups";
+        };
+    }
+
+    /** A short column heading for tables (the PDF). */
+    public String shortLabel() {
+        return switch (this) {
+            case SELF -> "Self";
+            case MANAGER -> "Mgr";
+            case PEER -> "Peers";
+            case DIRECT_REPORT -> "Reports";
+            case EXTERNAL -> "Ext.";
+            case COMBINED -> "Comb.";
         };
     }
 

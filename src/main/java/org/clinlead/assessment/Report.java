@@ -11,16 +11,34 @@ import java.util.Optional;
 /**
  * A released 360° report with the anonymity rules applied: a group's mean is present only where
  * enough of its raters gave a score, comments only from groups that met the comments threshold.
+ * {@code heldForDebrief}: the cycle releases reports to the coach first and the coach has not
+ * released this one to its subject yet (only the coach reads it).
  */
 public record Report(long cycleSubjectId, long cycleId, String cycleName, String purpose, String frameworkTitle,
                      long employeeId, String subjectName, String jobRole, Instant releasedAt,
                      BigDecimal threshold, int scaleMax, List<String> levelNames,
                      List<GroupParticipation> groups, List<CompetencyResult> competencies,
-                     List<Comment> comments, String previousCycleName) {
+                     List<Comment> comments, String previousCycleName, boolean heldForDebrief) {
 
-    /** How many raters of a group were asked and answered, and what of theirs is shown. */
+    /**
+     * How many raters of a group were asked and answered, and what of theirs is shown; for the
+     * combined group, which groups it {@code combines} (none of which has figures of its own).
+     */
     public record GroupParticipation(RaterGroup group, int invited, int responded, boolean numbersVisible,
-                                     boolean commentsVisible) {
+                                     boolean commentsVisible, List<RaterGroup> combines) {
+
+        /** "Peers", or "Others (combined): peers, external partners". */
+        public String label() {
+            return combines.isEmpty() ? group.label()
+                    : group.label() + ": " + String.join(", ", combines.stream().map(g -> g.label().toLowerCase()).toList());
+        }
+    }
+
+    /** The groups a table of this report has a column for: the nominated ones, and the combined group when there is one. */
+    public List<RaterGroup> columns() {
+        return java.util.Arrays.stream(RaterGroup.values())
+                .filter(g -> g != RaterGroup.COMBINED || groups.stream().anyMatch(p -> p.group() == RaterGroup.COMBINED))
+                .toList();
     }
 
     /** A group's mean for one competency and how many scores it rests on; mean null when hidden. */
@@ -113,7 +131,7 @@ public record Report(long cycleSubjectId, long cycleId, String cycleName, String
         List<DomainResult> result = new java.util.ArrayList<>();
         byDomain.forEach((domain, list) -> {
             Map<RaterGroup, Score> groups = emptyScores();
-            for (RaterGroup group : RaterGroup.values()) {
+            for (RaterGroup group : columns()) {
                 Score score = combine(list.stream().map(c -> c.byGroup().get(group)).toList());
                 if (score != null) {
                     groups.put(group, score);

@@ -59,7 +59,7 @@ final class ReportPdf {
             section(document, "Who answered");
             PdfPTable groups = table(new float[] {3, 1, 1, 2}, "Group", "Asked", "Answered", "Shown");
             for (Report.GroupParticipation g : report.groups()) {
-                groups.addCell(cell(g.group().label()));
+                groups.addCell(cell(g.label()));
                 groups.addCell(cell(String.valueOf(g.invited())));
                 groups.addCell(cell(String.valueOf(g.responded())));
                 groups.addCell(cell(g.numbersVisible() ? (g.commentsVisible() ? "scores and comments" : "scores")
@@ -71,12 +71,11 @@ final class ReportPdf {
             document.add(chart(writer, report));
 
             section(document, "By competency");
-            PdfPTable table = table(new float[] {5, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.6f},
-                    "Competency", "Req.", "Self", "Mgr", "Peers", "Reports", "Ext.", "Others", "Note");
+            PdfPTable table = table(widths(report), headings(report, "Competency", "Note"));
             for (Report.CompetencyResult c : report.competencies()) {
                 table.addCell(cell(c.code() + " " + c.name()));
                 table.addCell(cell(String.valueOf(c.required())));
-                for (RaterGroup group : RaterGroup.values()) {
+                for (RaterGroup group : report.columns()) {
                     table.addCell(cell(score(c.byGroup().get(group))));
                 }
                 table.addCell(cell(score(c.others())));
@@ -86,12 +85,11 @@ final class ReportPdf {
             document.add(table);
 
             section(document, "By domain");
-            PdfPTable domains = table(new float[] {5, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.6f},
-                    "Domain", "Req.", "Self", "Mgr", "Peers", "Reports", "Ext.", "Others", "Gap");
+            PdfPTable domains = table(widths(report), headings(report, "Domain", "Gap"));
             for (Report.DomainResult d : report.domains()) {
                 domains.addCell(cell(d.name() + " (" + d.competencies() + ")"));
                 domains.addCell(cell(d.required().stripTrailingZeros().toPlainString()));
-                for (RaterGroup group : RaterGroup.values()) {
+                for (RaterGroup group : report.columns()) {
                     domains.addCell(cell(score(d.byGroup().get(group))));
                 }
                 domains.addCell(cell(score(d.others())));
@@ -136,6 +134,23 @@ final class ReportPdf {
             throw new IllegalStateException("Could not render the report", e);
         }
         return out.toByteArray();
+    }
+
+    /** Column widths of the competency and domain tables: name, required, one per group shown, others, note. */
+    private static float[] widths(Report report) {
+        int groups = report.columns().size();
+        float[] widths = new float[groups + 4];
+        java.util.Arrays.fill(widths, 1.2f);
+        widths[0] = 5;
+        widths[widths.length - 1] = 1.6f;
+        return widths;
+    }
+
+    private static String[] headings(Report report, String first, String last) {
+        List<String> headings = new java.util.ArrayList<>(List.of(first, "Req."));
+        report.columns().forEach(g -> headings.add(g.shortLabel()));
+        headings.addAll(List.of("Others", last));
+        return headings.toArray(String[]::new);
     }
 
     private static List<String> numbered(List<String> names) {

@@ -50,30 +50,45 @@ public class ReportQuery {
         this.scope = scope;
     }
 
+    /**
+     * A report held for its coach's debrief: in a cycle that releases to the coach first, until the
+     * coach (or HR) released it to the subject. Only the coach reads it meanwhile.
+     */
+    static final Condition HELD_FOR_DEBRIEF = DSL.condition(REVIEW_CYCLE.RELEASE_TO_COACH_FIRST)
+            .and(CYCLE_SUBJECT.RELEASED_TO_SUBJECT_AT.isNull());
+
     /** True for the cycle subjects whose released report the user may read. */
     Condition readable(CurrentUser user) {
         List<Condition> any = new ArrayList<>();
         Long me = user.employeeId();
+        Condition releasedToSubject = DSL.not(HELD_FOR_DEBRIEF);
         if (me != null) {
-            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_SUBJECT).and(CYCLE_SUBJECT.EMPLOYEE_ID.eq(me)));
-            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_MANAGER).and(CYCLE_SUBJECT.MANAGER_ID.eq(me)
+            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_SUBJECT).and(releasedToSubject).and(CYCLE_SUBJECT.EMPLOYEE_ID.eq(me)));
+            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_MANAGER).and(releasedToSubject).and(CYCLE_SUBJECT.MANAGER_ID.eq(me)
                     .or(CYCLE_SUBJECT.EMPLOYEE_ID.in(DSL.select(EMPLOYEE.ID).from(EMPLOYEE).where(EMPLOYEE.MANAGER_ID.eq(me))))));
         }
         if (user.hasRole(Roles.COACH)) {
-            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_COACH).and(CYCLE_SUBJECT.SHARED_WITH_COACH_AT.isNotNull())
-                    .and(CYCLE_SUBJECT.EMPLOYEE_ID.in(DSL.select(COACHING_RELATIONSHIP.COACHEE_ID).from(COACHING_RELATIONSHIP)
-                            .where(COACHING_RELATIONSHIP.COACH_USER_ID.eq(user.userId()))
-                            .and(COACHING_RELATIONSHIP.STATUS.eq("active")))));
+            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_COACH)
+                    .and(CYCLE_SUBJECT.SHARED_WITH_COACH_AT.isNotNull().or(DSL.condition(REVIEW_CYCLE.RELEASE_TO_COACH_FIRST)))
+                    .and(coachOf(user)));
         }
         if (user.hasAnyRole(Roles.HR, Roles.ADMIN)) {
-            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_HR).and(scope.employees(user, CYCLE_SUBJECT.EMPLOYEE_ID)));
+            any.add(DSL.condition(REVIEW_CYCLE.REPORT_TO_HR).and(releasedToSubject).and(scope.employees(user, CYCLE_SUBJECT.EMPLOYEE_ID)));
         }
         return REVIEW_CYCLE.STATUS.eq("released").and(any.isEmpty() ? DSL.falseCondition() : DSL.or(any));
     }
 
+    /** True for the subjects the user coaches or mentors in an active relationship. */
+    static Condition coachOf(CurrentUser user) {
+        return CYCLE_SUBJECT.EMPLOYEE_ID.in(DSL.select(COACHING_RELATIONSHIP.COACHEE_ID).from(COACHING_RELATIONSHIP)
+                .where(COACHING_RELATIONSHIP.COACH_USER_ID.eq(user.userId()))
+                .and(COACHING_RELATIONSHIP.STATUS.eq("active")));
+    }
+
     private static Field<String> relation(CurrentUser user) {
         Long me = user.employeeId() == null ? -1L : user.employeeId();
-        return DSL.when(CYCLE_SUBJECT.EMPLOYEE_ID.eq(me), "your own")
+        return DSL.when(HELD_FOR_DEBRIEF, "to debrief with them first")
+                .when(CYCLE_SUBJECT.EMPLOYEE_ID.eq(me), "your own")
                 .when(CYCLE_SUBJECT.MANAGER_ID.eq(me).or(EMPLOYEE.MANAGER_ID.eq(me)), "your report")
                 .when(CYCLE_SUBJECT.SHARED_WITH_COACH_AT.isNotNull().and(DSL.val(user.hasRole(Roles.COACH))), "shared with you")
                 .otherwise("in your scope");
@@ -91,6 +106,11 @@ public class ReportQuery {
                 .fetch(r -> new ReportListItem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(), r.value6()));
     }
 
+    /** The reports held for the user's debrief: their coachees' reports they have not released to them yet. */
+    public List<ReportListItem> toDebrief(CurrentUser user) {
+        return reports(user).stream().filter(r -> r.relation().equals("to debrief with them first")).toList();
+    }
+
     public boolean canRead(CurrentUser user, long cycleSubjectId) {
         return dsl.fetchExists(dsl.selectOne().from(CYCLE_SUBJECT)
                 .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
@@ -103,7 +123,7 @@ public class ReportQuery {
                         DSL.concat(FRAMEWORK.NAME, DSL.val(" v"), FRAMEWORK_VERSION.VERSION_NO.cast(String.class)),
                         EMPLOYEE.ID, DSL.concat(EMPLOYEE.FIRST_NAME, DSL.val(" "), EMPLOYEE.LAST_NAME), JOB_ROLE.NAME,
                         REVIEW_CYCLE.RELEASED_AT, REVIEW_CYCLE.SIGNIFICANCE_THRESHOLD, REVIEW_CYCLE.FRAMEWORK_VERSION_ID,
-                        FRAMEWORK.ID, CYCLE_SUBJECT.JOB_ROLE_ID)
+                        FRAMEWORK.ID, CYCLE_SUBJECT.JOB_ROLE_ID, DSL.field(HELD_FOR_DEBRIEF))
                 .from(CYCLE_SUBJECT)
                 .join(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(CYCLE_SUBJECT.CYCLE_ID))
                 .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(REVIEW_CYCLE.FRAMEWORK_VERSION_ID))
@@ -123,7 +143,8 @@ public class ReportQuery {
 
         List<Report.GroupParticipation> groups = dsl.selectFrom(RESULT_GROUP).where(RESULT_GROUP.CYCLE_SUBJECT_ID.eq(cycleSubjectId))
                 .fetch(r -> new Report.GroupParticipation(RaterGroup.of(r.getRaterGroup()), r.getInvited(), r.getResponded(),
-                        r.getNumbersVisible(), r.getCommentsVisible()))
+                        r.getNumbersVisible(), r.getCommentsVisible(), r.getCombines() == null ? List.of()
+                                : java.util.Arrays.stream(r.getCombines()).map(RaterGroup::of).toList()))
                 .stream().sorted(java.util.Comparator.comparing(Report.GroupParticipation::group)).toList();
 
         Map<Long, org.clinlead.db.tables.records.ResultScoreRecord> scores = new HashMap<>();
@@ -145,11 +166,10 @@ public class ReportQuery {
                     Map<RaterGroup, Report.Score> byGroup = new EnumMap<>(RaterGroup.class);
                     Report.Score others = null;
                     if (row != null) {
-                        byGroup.put(RaterGroup.SELF, new Report.Score(row.getSelfMean(), row.getSelfScores()));
-                        byGroup.put(RaterGroup.MANAGER, new Report.Score(row.getManagerMean(), row.getManagerScores()));
-                        byGroup.put(RaterGroup.PEER, new Report.Score(row.getPeerMean(), row.getPeerScores()));
-                        byGroup.put(RaterGroup.DIRECT_REPORT, new Report.Score(row.getDirectReportMean(), row.getDirectReportScores()));
-                        byGroup.put(RaterGroup.EXTERNAL, new Report.Score(row.getExternalMean(), row.getExternalScores()));
+                        for (RaterGroup group : RaterGroup.values()) {
+                            byGroup.put(group, new Report.Score(row.get(ResultRepository.meanColumn(group)),
+                                    row.get(ResultRepository.scoresColumn(group))));
+                        }
                         byGroup.values().removeIf(score -> score.scores() == 0 && score.mean() == null);
                         others = new Report.Score(row.getOthersMean(), row.getOthersScores());
                     }
@@ -167,7 +187,7 @@ public class ReportQuery {
 
         return Optional.of(new Report(h.value1(), h.value2(), h.value3(), h.value4(), h.value5(), h.value6(), h.value7(),
                 h.value8(), h.value9().toInstant(), h.value10(), levelNames.size(), levelNames, groups, competencies,
-                comments, previousName));
+                comments, previousName, Boolean.TRUE.equals(h.value14())));
     }
 
     /**

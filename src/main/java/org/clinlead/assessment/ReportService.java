@@ -20,12 +20,17 @@ public class ReportService {
     private final CurrentUserProvider currentUser;
     private final AuditReason auditReason;
     private final CycleRepository cycles;
+    private final ResultRepository results;
+    private final AssessmentMail mail;
 
-    ReportService(ReportQuery reports, CurrentUserProvider currentUser, AuditReason auditReason, CycleRepository cycles) {
+    ReportService(ReportQuery reports, CurrentUserProvider currentUser, AuditReason auditReason, CycleRepository cycles,
+                  ResultRepository results, AssessmentMail mail) {
         this.reports = reports;
         this.currentUser = currentUser;
         this.auditReason = auditReason;
         this.cycles = cycles;
+        this.results = results;
+        this.mail = mail;
     }
 
     @Transactional(readOnly = true)
@@ -44,6 +49,35 @@ public class ReportService {
         Report report = reports.report(currentUser.require(), cycleSubjectId)
                 .orElseThrow(() -> new AccessDeniedException("You may not read this report."));
         return ReportPdf.render(report);
+    }
+
+    /** The reports held for the user's debrief (a coach's coachees' reports in cycles that release to the coach first). */
+    @Transactional(readOnly = true)
+    public java.util.List<ReportListItem> toDebrief() {
+        return reports.toDebrief(currentUser.require());
+    }
+
+    /**
+     * The coach, after debriefing their coachee, releases the report to them: from then on the
+     * subject (and, as the cycle allows, their manager and HR) read it, and its results count as
+     * evidence of proficiency. Audited; the subject is told by e-mail.
+     */
+    @Transactional
+    public void releaseToSubject(long cycleSubjectId) {
+        CurrentUser user = currentUser.require();
+        Report report = reports.report(user, cycleSubjectId)
+                .orElseThrow(() -> new AccessDeniedException("You may not read this report."));
+        if (!report.heldForDebrief()) {
+            throw new InvalidInputException("report", report.subjectName() + " can already read this report.");
+        }
+        if (!user.hasRole(Roles.COACH)) {
+            throw new AccessDeniedException("The coach releases the report after the debrief.");
+        }
+        auditReason.set("360 report released to its subject by the coach after the debrief");
+        if (cycles.releaseToSubject(cycleSubjectId, user.userId())) {
+            results.recordEvidenceOf(cycleSubjectId, "360 cycle " + report.cycleName());
+            mail.releasedBy(cycleSubjectId);
+        }
     }
 
     /** The subject lets their coach read the report (when the cycle allows coaches). */

@@ -133,12 +133,12 @@ class DemoAssessments {
                         LocalDate ratingStart, LocalDate ratingEnd, List<Long> subjects) {
         long version = frameworks.published().stream().filter(v -> v.frameworkCode().equals(framework)).findFirst().orElseThrow().id();
         Map<RaterGroup, GroupRule> rules = new EnumMap<>(RaterGroup.class);
-        for (RaterGroup g : RaterGroup.values()) {
+        for (RaterGroup g : RaterGroup.NOMINATED) {
             rules.put(g, GroupRule.defaultFor(g));
         }
         rules.put(RaterGroup.PEER, new GroupRule(3, 8, 3, 3));
         return cycles.create(new CycleForm(name, "development", version, nominationStart, nominationEnd, ratingStart, ratingEnd,
-                rules, true, true, true, true, null), new SubjectSelection(subjects, null, null));
+                rules, true, true, true, true, null, false, false), new SubjectSelection(subjects, null, null));
     }
 
     private void rateAndRelease(long cycleId, double responseRate, double growth, LocalDate releasedOn) {

@@ -37,7 +37,11 @@ class AssessmentResultsTest {
 
     /** The text of the report's PDF, page by page. */
     private String pdfText(long subjectId) throws java.io.IOException {
-        byte[] pdf = ReportPdf.render(report(subjectId));
+        return pdfText(ReportPdf.render(report(subjectId)));
+    }
+
+    /** The text of a PDF, page by page. */
+    static String pdfText(byte[] pdf) throws java.io.IOException {
         var reader = new org.openpdf.text.pdf.PdfReader(pdf);
         try {
             var extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);

@@ -64,19 +64,30 @@ public class CycleFixture {
     }
 
     public CycleForm form(String name, String framework, Map<RaterGroup, GroupRule> overrides, boolean reportToHr) {
+        return form(name, framework, overrides, reportToHr, false, false);
+    }
+
+    /** A cycle's form; {@code combine}: small groups combined; {@code coachFirst}: reports released to the coach first. */
+    public CycleForm form(String name, String framework, Map<RaterGroup, GroupRule> overrides, boolean reportToHr,
+                          boolean combine, boolean coachFirst) {
         Map<RaterGroup, GroupRule> rules = new EnumMap<>(RaterGroup.class);
-        for (RaterGroup g : RaterGroup.values()) {
+        for (RaterGroup g : RaterGroup.NOMINATED) {
             rules.put(g, overrides.getOrDefault(g, GroupRule.defaultFor(g)));
         }
         LocalDate today = LocalDate.now();
         return new CycleForm(name, "development", frameworkVersion(framework), today.minusDays(10), today.minusDays(3),
-                today.minusDays(2), today.plusDays(14), rules, true, true, true, reportToHr, null);
+                today.minusDays(2), today.plusDays(14), rules, true, true, true, reportToHr, null, combine, coachFirst);
     }
 
     /** A cycle on CR-LEAD for the given subjects, with nominations open. Signed in as HR afterwards. */
     public long nominating(String name, Map<RaterGroup, GroupRule> rules, boolean reportToHr, String... subjectNumbers) {
+        return nominating(form(name, "CR-LEAD", rules, reportToHr), subjectNumbers);
+    }
+
+    /** A cycle of the form for the given subjects, with nominations open. Signed in as HR afterwards. */
+    public long nominating(CycleForm form, String... subjectNumbers) {
         users.signIn("hr");
-        long id = cycles.create(form(name, "CR-LEAD", rules, reportToHr),
+        long id = cycles.create(form,
                 new SubjectSelection(java.util.Arrays.stream(subjectNumbers).map(this::employee).toList(), null, null));
         cycles.openNominations(id, version(id));
         return id;
@@ -106,6 +117,10 @@ public class CycleFixture {
 
     public NominationList raterQueryFor(long cycleSubjectId) {
         return raterQuery.nominations(cycleSubjectId).orElseThrow();
+    }
+
+    public RatingService ratings() {
+        return ratings;
     }
 
     public CycleQuery cycleQuery() {

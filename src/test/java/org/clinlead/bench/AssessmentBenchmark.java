@@ -91,12 +91,13 @@ final class AssessmentBenchmark {
         List<Long> people = dsl.select(EMPLOYEE.ID).from(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.like("B%"))
                 .orderBy(EMPLOYEE.EMPLOYEE_NUMBER).limit(SUBJECTS).fetch(EMPLOYEE.ID);
         Map<RaterGroup, GroupRule> rules = new EnumMap<>(RaterGroup.class);
-        for (RaterGroup g : RaterGroup.values()) {
+        for (RaterGroup g : RaterGroup.NOMINATED) {
             rules.put(g, GroupRule.defaultFor(g));
         }
         LocalDate today = LocalDate.now();
         long cycleId = cycles.create(new CycleForm("Benchmark 360", "development", versionId, today.minusDays(20),
-                today.minusDays(10), today.minusDays(9), today.plusDays(5), rules, true, true, true, true, null),
+                today.minusDays(10), today.minusDays(9), today.plusDays(5), rules, true, true, true, true, null,
+                        false, false),
                 new SubjectSelection(people, null, null));
         cycles.openNominations(cycleId, query.cycle(cycleId).orElseThrow().version());
         // Peers up to 8 raters per person: colleagues of the same team of ten.

@@ -49,6 +49,10 @@ class CycleEditorDialog extends Dialog {
     private final Checkbox toManager = new Checkbox("Their manager", true);
     private final Checkbox toCoach = new Checkbox("Their coach, if they share it", true);
     private final Checkbox toHr = new Checkbox("HR in whose scope they are", false);
+    private final Checkbox coachFirst = new Checkbox("Release to the coach first: the coach debriefs the person, then releases "
+            + "the report to them (until then nobody else reads it)", false);
+    private final Checkbox combine = new Checkbox("Combine anonymous groups below their threshold into one group, "
+            + "\"Others (combined)\", when together they reach it", false);
     private final BigDecimalField threshold = new BigDecimalField("Blind-spot threshold");
     private final Map<RaterGroup, IntegerField[]> rules = new EnumMap<>(RaterGroup.class);
     private final MultiSelectComboBox<EmployeeDetails.Colleague> people = new MultiSelectComboBox<>("People");
@@ -81,7 +85,7 @@ class CycleEditorDialog extends Dialog {
                 + "least the threshold answered (never fewer than 3); comments may need more."));
         FormLayout ruleForm = new FormLayout();
         ruleForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 5));
-        for (RaterGroup group : RaterGroup.values()) {
+        for (RaterGroup group : RaterGroup.NOMINATED) {
             GroupRule rule = existing != null && existing.rules().containsKey(group) ? existing.rules().get(group) : GroupRule.defaultFor(group);
             IntegerField min = number(group.label() + ": min", rule.minRaters());
             IntegerField max = number("max", rule.maxRaters());
@@ -94,9 +98,14 @@ class CycleEditorDialog extends Dialog {
             ruleForm.add(min, max, numbers, comments, new Paragraph(""));
         }
         add(ruleForm);
+        combine.setHelperText("For small teams, e.g. a CRA rated by two site staff and one peer: the combined group shows "
+                + "no figures of the groups it combines.");
+        add(combine);
 
         add(new H4("Who may read released reports"));
-        add(new FormLayout(toSubject, toManager, toCoach, toHr));
+        FormLayout readers = new FormLayout(toSubject, toManager, toCoach, toHr, coachFirst);
+        readers.setColspan(coachFirst, 2);
+        add(readers);
 
         if (existing == null) {
             add(new H4("Who is assessed"), new Paragraph("Choose people, a unit, a role, or a unit and a role. More can be added later, until rating starts."));
@@ -124,6 +133,8 @@ class CycleEditorDialog extends Dialog {
             toManager.setValue(existing.reportToManager());
             toCoach.setValue(existing.reportToCoach());
             toHr.setValue(existing.reportToHr());
+            combine.setValue(existing.combineSmallGroups());
+            coachFirst.setValue(existing.releaseToCoachFirst());
         }
 
         Button save = new Button(existing == null ? "Create cycle" : "Save", e -> {
@@ -146,7 +157,7 @@ class CycleEditorDialog extends Dialog {
                 }
             } catch (InvalidInputException ex) {
                 FieldErrors.show(ex, Map.of("name", name, "purpose", purpose, "framework", framework, "dates", ratingEnds,
-                        "threshold", threshold), null);
+                        "threshold", threshold, "release", coachFirst), null);
             } catch (ConcurrentChangeException ex) {
                 Notifications.error(ex.getMessage());
             }
@@ -168,7 +179,8 @@ class CycleEditorDialog extends Dialog {
         rules.forEach((group, f) -> map.put(group, new GroupRule(value(f[0]), value(f[1]), value(f[2]), value(f[3]))));
         return new CycleForm(name.getValue(), purpose.getValue(), framework.getValue().id(), nominationStarts.getValue(),
                 nominationEnds.getValue(), ratingStarts.getValue(), ratingEnds.getValue(), map, toSubject.getValue(),
-                toManager.getValue(), toCoach.getValue(), toHr.getValue(), threshold.getValue());
+                toManager.getValue(), toCoach.getValue(), toHr.getValue(), threshold.getValue(), combine.getValue(),
+                coachFirst.getValue());
     }
 
     private static int value(IntegerField field) {

@@ -102,7 +102,9 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(new H2(cycle.name()), new Paragraph(cycle.status().label() + " · " + cycle.purpose() + " · " + cycle.frameworkTitle()
                 + " · nominations " + cycle.nominationStartsOn() + " to " + cycle.nominationEndsOn()
                 + " · rating " + cycle.ratingStartsOn() + " to " + cycle.ratingEndsOn()
-                + " · blind-spot threshold " + cycle.significanceThreshold()));
+                + " · blind-spot threshold " + cycle.significanceThreshold()
+                + (cycle.combineSmallGroups() ? " · small anonymous groups combined" : "")
+                + (cycle.releaseToCoachFirst() ? " · reports released to the coach first" : "")));
         add(steps());
         add(new H3("People assessed"));
         Grid<SubjectProgress> subjects = new Grid<>(SubjectProgress.class, false);
@@ -134,6 +136,16 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
                 return remove;
             }).setKey("remove").setAutoWidth(true);
+        }
+        if (cycle.status() == CycleStatus.RELEASED && cycle.releaseToCoachFirst()) {
+            subjects.addComponentColumn(s -> {
+                if (s.releasedToSubject()) {
+                    return new Span("released to them");
+                }
+                Button release = new Button("Release without the coach", e -> releaseDialog(s).open());
+                release.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                return new HorizontalLayout(new Span("with the coach"), release);
+            }).setHeader("Report").setKey("report").setAutoWidth(true);
         }
         subjects.setItems(query.subjects(user, cycle.id()));
         subjects.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -276,6 +288,30 @@ public class CycleView extends VerticalLayout implements BeforeEnterObserver, Ha
             reload();
         }));
         dialog.open();
+    }
+
+    /** HR releases a report held for the coach to its subject, e.g. when the coaching ended before the debrief. */
+    private Dialog releaseDialog(SubjectProgress subject) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Release " + subject.name() + "'s report without the coach");
+        TextArea reason = new TextArea("Reason");
+        reason.setWidth("28rem");
+        reason.setHelperText("Recorded in the audit trail. " + subject.name() + " can read the report from then on.");
+        Button release = new Button("Release", e -> {
+            try {
+                cycles.releaseToSubject(subject.cycleSubjectId(), reason.getValue());
+                dialog.close();
+                Notifications.success(subject.name() + " can now read the report.");
+                reload();
+            } catch (InvalidInputException ex) {
+                reason.setErrorMessage(ex.getMessage());
+                reason.setInvalid(true);
+            }
+        });
+        release.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), release);
+        return dialog;
     }
 
     /** Asks why a rater moves; cancelling puts the group back. */

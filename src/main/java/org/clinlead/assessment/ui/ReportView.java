@@ -1,7 +1,9 @@
 package org.clinlead.assessment.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -81,6 +83,9 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         title = "360 report: " + r.subjectName();
         add(new H2(r.subjectName()), new Paragraph(r.jobRole() + " · " + r.cycleName() + " (" + r.purpose() + ") · "
                 + r.frameworkTitle() + " · released " + DATE.format(r.releasedAt())));
+        if (r.heldForDebrief()) {
+            add(debrief(r));
+        }
         add(actions(r));
         add(new H3("Who answered"), participation(r));
         Paragraph rule = new Paragraph("A group is shown only when enough of its raters answered (peers, direct reports and "
@@ -111,6 +116,32 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         add(new H3("Comments"), comments(r));
     }
 
+    /** A report held for the coach's debrief: nobody else reads it until the coach releases it. */
+    private HorizontalLayout debrief(Report r) {
+        Paragraph held = new Paragraph("Released to you first: " + r.subjectName() + " sees nothing of it until you have "
+                + "debriefed them and release it to them.");
+        held.addClassName("result-count");
+        Button release = new Button("Release to " + r.subjectName(), e -> {
+            ConfirmDialog dialog = new ConfirmDialog("Release the report to " + r.subjectName() + "?",
+                    "After your debrief. They (and, as the cycle allows, their manager and HR) can read it from now on; "
+                            + "this cannot be undone.", "Release", x -> {
+                try {
+                    reports.releaseToSubject(r.cycleSubjectId());
+                    Notifications.success(r.subjectName() + " can now read the report.");
+                    UI.getCurrent().refreshCurrentRoute(false);
+                } catch (InvalidInputException ex) {
+                    Notifications.error(ex.getMessage());
+                }
+            });
+            dialog.setCancelable(true);
+            dialog.open();
+        });
+        release.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout box = new HorizontalLayout(held, release);
+        box.setAlignItems(Alignment.BASELINE);
+        return box;
+    }
+
     private HorizontalLayout actions(Report r) {
         HorizontalLayout actions = new HorizontalLayout();
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
@@ -133,7 +164,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
 
     private static Grid<Report.GroupParticipation> participation(Report r) {
         Grid<Report.GroupParticipation> grid = new Grid<>(Report.GroupParticipation.class, false);
-        grid.addColumn(g -> g.group().label()).setHeader("Group").setAutoWidth(true);
+        grid.addColumn(Report.GroupParticipation::label).setHeader("Group").setAutoWidth(true);
         grid.addColumn(Report.GroupParticipation::invited).setHeader("Asked").setAutoWidth(true);
         grid.addColumn(Report.GroupParticipation::responded).setHeader("Answered").setAutoWidth(true);
         grid.addColumn(g -> g.numbersVisible() ? (g.commentsVisible() ? "scores and comments" : "scores only")
@@ -193,7 +224,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         Grid<Report.CompetencyResult> grid = new Grid<>(Report.CompetencyResult.class, false);
         grid.addColumn(c -> c.code() + " " + c.name()).setHeader("Competency").setAutoWidth(true).setFrozen(true);
         grid.addColumn(Report.CompetencyResult::required).setHeader("Required").setAutoWidth(true);
-        for (RaterGroup group : RaterGroup.values()) {
+        for (RaterGroup group : r.columns()) {
             grid.addColumn(c -> show(c.byGroup().get(group))).setHeader(group.label()).setAutoWidth(true);
         }
         grid.addColumn(c -> show(c.others())).setHeader("All others").setAutoWidth(true);
@@ -215,7 +246,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(Report.DomainResult::name).setHeader("Domain").setAutoWidth(true).setFrozen(true);
         grid.addColumn(Report.DomainResult::competencies).setHeader("Competencies").setAutoWidth(true);
         grid.addColumn(d -> d.required().stripTrailingZeros().toPlainString()).setHeader("Required").setAutoWidth(true);
-        for (RaterGroup group : RaterGroup.values()) {
+        for (RaterGroup group : r.columns()) {
             grid.addColumn(d -> show(d.byGroup().get(group))).setHeader(group.label()).setAutoWidth(true);
         }
         grid.addColumn(d -> show(d.others())).setHeader("All others").setAutoWidth(true);

@@ -3,6 +3,7 @@ package org.clinlead.coaching.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -17,6 +18,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.clinlead.assessment.ReportListItem;
+import org.clinlead.assessment.ReportService;
 import org.clinlead.coaching.CoachWorkspace;
 import org.clinlead.coaching.CoachingQuery;
 import org.clinlead.coaching.CoachingService;
@@ -30,8 +34,9 @@ import org.clinlead.core.security.Roles;
 import org.clinlead.core.ui.Notifications;
 
 /**
- * A coach's workspace: requests to accept, coachees with their last and next session (those past
- * their agreed cadence flagged), upcoming sessions, overdue agreed actions, hours this quarter.
+ * A coach's workspace: requests to accept, 360 reports released to the coach first to debrief and
+ * release to the coachee, coachees with their last and next session (those past their agreed
+ * cadence flagged), upcoming sessions, overdue agreed actions, hours this quarter.
  */
 @Route("coaching")
 @PageTitle("Coaching workspace")
@@ -43,8 +48,11 @@ public class CoachWorkspaceView extends VerticalLayout {
     private final CoachingService service;
     private final PlanQuery plans;
     private final CurrentUserProvider currentUser;
+    private final ReportService reports;
 
-    public CoachWorkspaceView(CoachingQuery coaching, CoachingService service, PlanQuery plans, CurrentUserProvider currentUser) {
+    public CoachWorkspaceView(CoachingQuery coaching, CoachingService service, PlanQuery plans, CurrentUserProvider currentUser,
+                              ReportService reports) {
+        this.reports = reports;
         this.coaching = coaching;
         this.service = service;
         this.plans = plans;
@@ -78,6 +86,23 @@ public class CoachWorkspaceView extends VerticalLayout {
             requests.setItems(w.requests());
             requests.setAllRowsVisible(true);
             add(requests);
+        }
+
+        List<ReportListItem> debriefs = reports.toDebrief();
+        if (!debriefs.isEmpty()) {
+            add(new H3("360 reports to debrief"), new Paragraph("These reports are released to you first: debrief each person, "
+                    + "then release the report to them. Until then they (and their manager) see nothing of it."));
+            Grid<ReportListItem> held = new Grid<>(ReportListItem.class, false);
+            held.addColumn(ReportListItem::subjectName).setHeader("Person").setAutoWidth(true);
+            held.addColumn(ReportListItem::jobRole).setHeader("Role").setAutoWidth(true);
+            held.addColumn(ReportListItem::cycleName).setHeader("360").setFlexGrow(1);
+            held.addComponentColumn(r -> new HorizontalLayout(
+                    new Button("Open", e -> UI.getCurrent().navigate("assessments/reports/" + r.cycleSubjectId())),
+                    new Button("Release to " + r.subjectName(), e -> confirmRelease(r)))).setKey("debrief").setAutoWidth(true);
+            held.setItems(debriefs);
+            held.setAllRowsVisible(true);
+            held.addThemeVariants(GridVariant.LUMO_COMPACT);
+            add(held);
         }
 
         add(new H3("Coachees"));
@@ -119,6 +144,22 @@ public class CoachWorkspaceView extends VerticalLayout {
             overdue.addItemClickListener(e -> open(e.getItem().sessionId()));
             add(overdue);
         }
+    }
+
+    private void confirmRelease(ReportListItem r) {
+        ConfirmDialog dialog = new ConfirmDialog("Release the report to " + r.subjectName() + "?",
+                "After your debrief. They (and, as the cycle allows, their manager and HR) can read it from now on; this "
+                        + "cannot be undone.", "Release", e -> {
+            try {
+                reports.releaseToSubject(r.cycleSubjectId());
+                Notifications.success(r.subjectName() + " can now read the report.");
+            } catch (InvalidInputException ex) {
+                Notifications.error(ex.getMessage());
+            }
+            refresh();
+        });
+        dialog.setCancelable(true);
+        dialog.open();
     }
 
     private void open(long sessionId) {
