@@ -22,6 +22,7 @@ import org.clinlead.kpi.KpiQuery;
 import org.clinlead.training.ComplianceMatrix;
 import org.clinlead.training.ComplianceQuery;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,15 +81,21 @@ public class OverviewQuery {
 
         // top gaps from the kept counts of the units (docs/insights.md, "How the figures are kept"); a competency
         // with fewer assessed people than its framework's skills-gap threshold is left out
+        // (one threshold per framework, worked out once per framework rather than once per competency)
+        var thresholds = DSL.select(FRAMEWORK.ID, FRAMEWORK.NAME, gaps.thresholdOf(FRAMEWORK.ID).as("threshold"))
+                .from(FRAMEWORK).asTable("framework_threshold");
+        Field<Long> frameworkId = thresholds.field(FRAMEWORK.ID);
+        Field<String> frameworkName = thresholds.field(FRAMEWORK.NAME);
+        Field<Integer> threshold = thresholds.field("threshold", Integer.class);
         var assessed = DSL.sum(GAP_SUBTREE.ASSESSED);
         var below = DSL.sum(GAP_SUBTREE.BELOW);
-        List<Overview.TopGap> top = dsl.select(COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.NAME, assessed, below)
+        List<Overview.TopGap> top = dsl.select(COMPETENCY.CODE, COMPETENCY.NAME, frameworkName, assessed, below)
                 .from(GAP_SUBTREE)
                 .join(COMPETENCY).on(COMPETENCY.ID.eq(GAP_SUBTREE.COMPETENCY_ID))
-                .join(FRAMEWORK).on(FRAMEWORK.ID.eq(GAP_SUBTREE.FRAMEWORK_ID))
+                .join(thresholds).on(frameworkId.eq(GAP_SUBTREE.FRAMEWORK_ID))
                 .where(GAP_SUBTREE.ANCESTOR_ID.eq(rootUnitId))
-                .groupBy(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, FRAMEWORK.ID, FRAMEWORK.NAME)
-                .having(assessed.ge(gaps.thresholdOf(FRAMEWORK.ID).cast(BigDecimal.class)))
+                .groupBy(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, frameworkName, threshold)
+                .having(assessed.ge(threshold.cast(BigDecimal.class)))
                 .orderBy(below.div(assessed).desc(), below.desc(), COMPETENCY.CODE)
                 .limit(5)
                 .fetch(r -> new Overview.TopGap(r.value1(), r.value2(), r.value3(), r.value4().intValue(), r.value5().intValue()));

@@ -122,7 +122,16 @@ public class SkillsGapQuery {
      */
     public GapMap heatMap(CurrentUser user, GapFilter filter) {
         long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
-        int threshold = threshold(filter.frameworkId());
+        // the framework's competencies, and its threshold in the same round trip
+        var frameworkRows = dsl.select(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, COMPETENCY_DOMAIN.NAME,
+                        thresholdOf(DSL.val(filter.frameworkId())))
+                .from(COMPETENCY)
+                .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(COMPETENCY.FRAMEWORK_VERSION_ID))
+                .join(COMPETENCY_DOMAIN).on(COMPETENCY_DOMAIN.ID.eq(COMPETENCY.DOMAIN_ID))
+                .where(FRAMEWORK_VERSION.STATUS.eq("published")).and(FRAMEWORK_VERSION.FRAMEWORK_ID.eq(filter.frameworkId()))
+                .orderBy(COMPETENCY_DOMAIN.POSITION, COMPETENCY.POSITION, COMPETENCY.CODE)
+                .fetch();
+        int threshold = frameworkRows.isEmpty() ? threshold(filter.frameworkId()) : frameworkRows.getFirst().value5();
         boolean aggregates = scope.seesOrganisation(user);
         Table<?> groups = groups(filter.grouping(), root);
         Field<Long> groupId = groups.field("group_id", Long.class);
@@ -138,14 +147,8 @@ public class SkillsGapQuery {
                 : cellsOfScope(filter, groups, people, threshold);
 
         java.util.Set<Long> mapped = cells.keySet().stream().map(GapMap.Key::competencyId).collect(java.util.stream.Collectors.toSet());
-        var competencies = dsl.select(COMPETENCY.ID, COMPETENCY.CODE, COMPETENCY.NAME, COMPETENCY_DOMAIN.NAME)
-                .from(COMPETENCY)
-                .join(FRAMEWORK_VERSION).on(FRAMEWORK_VERSION.ID.eq(COMPETENCY.FRAMEWORK_VERSION_ID))
-                .join(COMPETENCY_DOMAIN).on(COMPETENCY_DOMAIN.ID.eq(COMPETENCY.DOMAIN_ID))
-                .where(FRAMEWORK_VERSION.STATUS.eq("published")).and(FRAMEWORK_VERSION.FRAMEWORK_ID.eq(filter.frameworkId()))
-                .orderBy(COMPETENCY_DOMAIN.POSITION, COMPETENCY.POSITION, COMPETENCY.CODE)
-                .fetch(r -> new GapMap.Competency(r.value1(), r.value2(), r.value3(), r.value4()))
-                .stream().filter(c -> mapped.contains(c.id())).toList();
+        var competencies = frameworkRows.stream().filter(r -> mapped.contains(r.value1()))
+                .map(r -> new GapMap.Competency(r.value1(), r.value2(), r.value3(), r.value4())).toList();
         return new GapMap(sizes, competencies, cells, threshold);
     }
 
@@ -359,7 +362,7 @@ public class SkillsGapQuery {
      */
     public List<TrendPoint> trend(CurrentUser user, GapFilter filter) {
         long root = filter.rootUnitId() == null ? defaultRoot(user) : filter.rootUnitId();
-        int threshold = threshold(filter.frameworkId());
+        Field<Integer> threshold = thresholdOf(DSL.val(filter.frameworkId()));   // in the statement: no round trip of its own
         if (scope.seesOrganisation(user)) {
             return trendFromCounts(user, filter, root, threshold);
         }
@@ -391,7 +394,7 @@ public class SkillsGapQuery {
      * each counted or left out for the reader as in {@link #atoms}, by the people the cycle rated
      * there.
      */
-    private List<TrendPoint> trendFromCounts(CurrentUser user, GapFilter filter, long root, int threshold) {
+    private List<TrendPoint> trendFromCounts(CurrentUser user, GapFilter filter, long root, Field<Integer> threshold) {
         var t = GAP_TREND;
         boolean covered = scope.coversUnit(user, root);
         Field<Integer> people = t.PEOPLE;
@@ -419,7 +422,7 @@ public class SkillsGapQuery {
                 .from(atom)
                 .leftJoin(REVIEW_CYCLE).on(REVIEW_CYCLE.ID.eq(cycle))
                 .groupBy(observedOn, cycle)
-                .having(DSL.sum(atom.field(t.PEOPLE)).filterWhere(counted).ge(BigDecimal.valueOf(threshold)))
+                .having(DSL.sum(atom.field(t.PEOPLE)).filterWhere(counted).ge(threshold.cast(BigDecimal.class)))
                 .orderBy(observedOn)
                 .fetch(r -> new TrendPoint(r.value1(), r.value2(), r.value3().intValue(), r.value4().intValue(),
                         r.value5().setScale(2, RoundingMode.HALF_UP)));

@@ -167,6 +167,11 @@ final class DashboardBenchmark {
         List<Long> people = dsl.select(EMPLOYEE.ID).from(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.like("S%"))
                 .and(EMPLOYEE.STATUS.eq("active")).fetch(EMPLOYEE.ID);
         java.util.Random random = new java.util.Random(3);
+        // a map the reader's scope does not cover sums the per-unit counts, each counted or left out
+        // for the reader (docs/decisions/0014-skills-gap-figures-from-groups-large-enough.md)
+        CurrentUser regionHr = new CurrentUser(-4, "bench-region-hr", "Bench Region HR", null, Set.of("HR"), region);
+        timeOnly("skills gaps: company by unit, outside the reader's scope", () -> gaps.heatMap(regionHr, companyByUnit));
+        timeOnly("skills gaps: trend, company, outside the reader's scope", () -> gaps.trend(regionHr, companyByUnit));
         timeOnly("evidence portfolio as PDF (one person)", () -> PortfolioPdf.pdf(
                 portfolios.portfolio(hr, people.get(random.nextInt(people.size()))).orElseThrow(), "bench"));
         timeOnly("learning pathway (one person, next role)", () -> {
