@@ -19,6 +19,7 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
@@ -66,12 +67,8 @@ class ResultRepository {
                 .and(DSL.count(RATING.SCORE).ge(RESULT_GROUP.NUMBERS_THRESHOLD))).as("shown");
         var byGroup = DSL.name("by_group").as(DSL.select(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID,
                         RESULT_GROUP.RATER_GROUP, scores, total, shown)
-                .from(RATING)
-                .join(RATER_ASSIGNMENT).on(RATER_ASSIGNMENT.ID.eq(RATING.ASSIGNMENT_ID))
-                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
-                .join(RESULT_GROUP).on(resultGroupOf())
-                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                .and(RATER_ASSIGNMENT.STATUS.eq("submitted")).and(COUNTED)
+                .from(counted(RATING, RATING.ASSIGNMENT_ID))
+                .where(countedIn(cycleId))
                 .groupBy(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID, RESULT_GROUP.RATER_GROUP,
                         RESULT_GROUP.NUMBERS_VISIBLE, RESULT_GROUP.NUMBERS_THRESHOLD));
         Field<Long> gSubject = DSL.field(DSL.name("by_group", "cycle_subject_id"), Long.class);
@@ -104,24 +101,28 @@ class ResultRepository {
                         RESULT_COMMENT.QUESTION, RESULT_COMMENT.RATER_GROUP, RESULT_COMMENT.COMMENT)
                 .select(DSL.select(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, RATING.COMPETENCY_ID,
                                 DSL.castNull(SQLDataType.CLOB), RESULT_GROUP.RATER_GROUP, RATING.COMMENT)
-                        .from(RATING)
-                        .join(RATER_ASSIGNMENT).on(RATER_ASSIGNMENT.ID.eq(RATING.ASSIGNMENT_ID))
-                        .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
-                        .join(RESULT_GROUP).on(resultGroupOf())
-                        .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                        .and(RATER_ASSIGNMENT.STATUS.eq("submitted")).and(COUNTED)
+                        .from(counted(RATING, RATING.ASSIGNMENT_ID))
+                        .where(countedIn(cycleId))
                         .and(DSL.condition(RESULT_GROUP.COMMENTS_VISIBLE))
                         .and(RATING.COMMENT.isNotNull())
                         .unionAll(DSL.select(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID, DSL.castNull(SQLDataType.BIGINT),
                                         RATER_ANSWER.QUESTION, RESULT_GROUP.RATER_GROUP, RATER_ANSWER.ANSWER)
-                                .from(RATER_ANSWER)
-                                .join(RATER_ASSIGNMENT).on(RATER_ASSIGNMENT.ID.eq(RATER_ANSWER.ASSIGNMENT_ID))
-                                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
-                                .join(RESULT_GROUP).on(resultGroupOf())
-                                .where(CYCLE_SUBJECT.CYCLE_ID.eq(cycleId))
-                                .and(RATER_ASSIGNMENT.STATUS.eq("submitted")).and(COUNTED)
+                                .from(counted(RATER_ANSWER, RATER_ANSWER.ASSIGNMENT_ID))
+                                .where(countedIn(cycleId))
                                 .and(DSL.condition(RESULT_GROUP.COMMENTS_VISIBLE))))
                 .execute();
+    }
+
+    /** Answers (ratings or overall answers) joined to their assignment, subject and the result group they count in. */
+    private static Table<?> counted(Table<?> answers, Field<Long> assignmentId) {
+        return answers.join(RATER_ASSIGNMENT).on(RATER_ASSIGNMENT.ID.eq(assignmentId))
+                .join(CYCLE_SUBJECT).on(CYCLE_SUBJECT.ID.eq(RATER_ASSIGNMENT.CYCLE_SUBJECT_ID))
+                .join(RESULT_GROUP).on(resultGroupOf());
+    }
+
+    /** The {@link #counted} answers of the cycle that count: submitted, by raters who cannot be the subject. */
+    private static Condition countedIn(long cycleId) {
+        return CYCLE_SUBJECT.CYCLE_ID.eq(cycleId).and(RATER_ASSIGNMENT.STATUS.eq("submitted")).and(COUNTED);
     }
 
     /**
