@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.imports.CsvFile;
 import org.clinlead.core.imports.ImportProblem;
 import org.clinlead.core.imports.ImportReport;
@@ -128,11 +128,20 @@ class CompletionImporter {
         Field<String> trainer = stagingField("trainer", SQLDataType.CLOB);
         Field<String> provider = stagingField("provider", SQLDataType.CLOB);
 
-        // A record imported before must come back unchanged.
+        // A record imported before must come back unchanged, in the columns the file has.
+        List<Field<?>> stored = new ArrayList<>(List.of(TRAINING_COMPLETION.EMPLOYEE_ID, TRAINING_COMPLETION.COURSE_ID,
+                TRAINING_COMPLETION.COMPLETED_ON));
+        List<Field<?>> given = new ArrayList<>(List.of(employee, course, completed));
+        if (file.columns().contains("course_version")) {
+            stored.addAll(List.of(TRAINING_COMPLETION.VERSION_MAJOR, TRAINING_COMPLETION.VERSION_MINOR));
+            given.addAll(List.of(major, minor));
+        }
+        if (file.columns().contains("score")) {
+            stored.add(TRAINING_COMPLETION.SCORE);
+            given.add(score);
+        }
         dsl.select(rowNo, key).from(staging).join(TRAINING_COMPLETION).on(TRAINING_COMPLETION.IMPORT_KEY.eq(key))
-                .where(DSL.row(TRAINING_COMPLETION.EMPLOYEE_ID, TRAINING_COMPLETION.COURSE_ID, TRAINING_COMPLETION.VERSION_MAJOR,
-                                TRAINING_COMPLETION.VERSION_MINOR, TRAINING_COMPLETION.COMPLETED_ON, TRAINING_COMPLETION.SCORE)
-                        .isDistinctFrom(DSL.row(employee, course, major, minor, completed, score)))
+                .where(DSL.row(stored).isDistinctFrom(DSL.row(given)))
                 .orderBy(rowNo)
                 .forEach(r -> problems.add(new ImportProblem(r.value1(), "record_id", "Record " + r.value2()
                         + " was imported before with other values. Records are never overwritten: correct it in ClinLead, with a reason.")));
@@ -177,17 +186,20 @@ class CompletionImporter {
             problems.add(new ImportProblem(n, "course_code", code.isEmpty() ? "The course code is empty."
                     : "There is no course " + code + " in the catalogue."));
         }
-        LocalDate completed = null;
-        try {
-            completed = LocalDate.parse(line.get("completed_on"));
+        LocalDate completed = FieldRules.parseDate(line.get("completed_on"));
+        if (completed == null) {
+            problems.add(new ImportProblem(n, "completed_on", "\"" + line.get("completed_on") + "\" is not a date like 2026-03-31."));
+        } else if (completed.isBefore(FieldRules.EARLIEST_DATE)) {
+            problems.add(new ImportProblem(n, "completed_on", FieldRules.date(completed, FieldRules.EARLIEST_DATE, today,
+                    "The date")));
+            completed = null;
+        } else {
             if (completed.isAfter(today)) {
                 problems.add(new ImportProblem(n, "completed_on", "The date " + completed + " is in the future."));
             } else if (person != null && completed.isBefore(person.hired())) {
                 problems.add(new ImportProblem(n, "completed_on", "The date " + completed + " is before " + number
                         + " was hired (" + person.hired() + ")."));
             }
-        } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(n, "completed_on", "\"" + line.get("completed_on") + "\" is not a date like 2026-03-31."));
         }
         Version version = null;
         String versionText = line.get("course_version");
@@ -224,9 +236,12 @@ class CompletionImporter {
         if (system.isEmpty() || record.isEmpty()) {
             problems.add(new ImportProblem(n, system.isEmpty() ? "source_system" : "record_id",
                     "Name the source system and its record id; they make re-imports safe."));
-        } else if (system.length() > 100 || record.length() > 100) {
-            problems.add(new ImportProblem(n, "record_id", "The source system and record id are at most 100 characters each."));
+        } else {
+            check(n, "source_system", FieldRules.line(system, FieldRules.CODE), problems);
+            check(n, "record_id", FieldRules.line(record, FieldRules.CODE), problems);
         }
+        check(n, "trainer", FieldRules.line(line.get("trainer"), FieldRules.NAME), problems);
+        check(n, "provider", FieldRules.line(line.get("provider"), FieldRules.NAME), problems);
         if (problems.size() > before) {
             return null;
         }
@@ -270,6 +285,12 @@ class CompletionImporter {
 
     private static <T> Field<T> stagingField(String name, org.jooq.DataType<T> type) {
         return DSL.field(DSL.name("completion_import", name), type);
+    }
+
+    private static void check(int row, String column, String problem, List<ImportProblem> problems) {
+        if (problem != null) {
+            problems.add(new ImportProblem(row, column, problem));
+        }
     }
 
     private static String emptyToNull(String text) {

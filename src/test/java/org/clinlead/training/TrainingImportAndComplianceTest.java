@@ -118,6 +118,35 @@ class TrainingImportAndComplianceTest {
     }
 
     @Test
+    void aReImportWithoutTheScoreColumnLeavesTheRecordAndIsNotAConflict() {
+        long id = fixture.hire("T-COLS", "CTA", "CO-EU-DE", TODAY.minusYears(1));
+        assertThat(importAs("admin", HEADER + "T-COLS,ALCOA,,%s,80,,,OldLMS,40\n".formatted(TODAY.minusDays(5))).problems()).isEmpty();
+        ImportReport again = importAs("admin", "employee_id,course_code,completed_on,source_system,record_id\n"
+                + "T-COLS,ALCOA,%s,OldLMS,40\n".formatted(TODAY.minusDays(5)));
+        assertThat(again.problems()).isEmpty();
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(fixture.dsl.select(Tables.TRAINING_COMPLETION.SCORE).from(Tables.TRAINING_COMPLETION)
+                .where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(id)).fetchSingle().value1()).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void controlCharactersLongTextAndImpossibleDatesAreRefusedWithRowAndColumn() {
+        fixture.hire("T-BOUND", "CTA", "CO-EU-DE", TODAY.minusYears(1));
+        int before = fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION);
+        ImportReport report = importAs("hr", HEADER
+                + "T-BOUND,ALCOA,,%s,,Dr\u0000 Who,,OldLMS,50\n".formatted(TODAY.minusDays(3))
+                + "T-BOUND,ALCOA,,%s,,,%s,OldLMS,51\n".formatted(TODAY.minusDays(3), "p".repeat(100_000))
+                + "T-BOUND,ALCOA,,+10000-01-01,,,,OldLMS,52\n"
+                + "T-BOUND,ALCOA,,-0001-01-01,,,,OldLMS,53\n"
+                + "T-BOUND,ALCOA,,%s,,,,Old\u0000LMS,54\n".formatted(TODAY.minusDays(3)));
+        assertThat(report.problems()).extracting(ImportProblem::row, ImportProblem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "trainer"), org.assertj.core.groups.Tuple.tuple(3, "provider"),
+                org.assertj.core.groups.Tuple.tuple(4, "completed_on"), org.assertj.core.groups.Tuple.tuple(5, "completed_on"),
+                org.assertj.core.groups.Tuple.tuple(6, "source_system"));
+        assertThat(fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION)).isEqualTo(before);
+    }
+
+    @Test
     void theApiImportsWithATrainingTokenAndRefusesOthers() throws Exception {
         fixture.hire("T-API", "CTA", "CO-EU-DE", TODAY.minusYears(1));
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
