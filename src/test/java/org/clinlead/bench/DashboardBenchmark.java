@@ -171,7 +171,7 @@ final class DashboardBenchmark {
                 portfolios.portfolio(hr, people.get(random.nextInt(people.size()))).orElseThrow(), "bench"));
         timeOnly("learning pathway (one person, next role)", () -> {
             long person = people.get(random.nextInt(people.size()));
-            var roles = pathways.targetRoles(person);
+            var roles = pathways.targetRoles(hr, person);
             return roles.isEmpty() ? null : pathways.pathway(hr, person, roles.getFirst().id());
         });
     }
