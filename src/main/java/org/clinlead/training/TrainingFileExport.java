@@ -6,17 +6,13 @@ import static org.clinlead.core.content.PdfKit.table;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.clinlead.core.content.CsvWriter;
 import org.clinlead.core.content.PdfKit;
 import org.clinlead.core.signature.Signature;
 import org.openpdf.text.Document;
@@ -113,25 +109,22 @@ public final class TrainingFileExport {
         return out.toByteArray();
     }
 
+    /** One line per record, written by the shared {@link CsvWriter} (formula cells neutralised, numbers as numbers). */
     public static byte[] csv(PersonTraining file) {
-        StringWriter out = new StringWriter();
         PersonTraining.Person p = file.person();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("employee_id", "name", "department",
+        CsvWriter csv = CsvWriter.withHeader("employee_id", "name", "department",
                 "job_role", "record_id", "course_code", "course_title", "version", "completed_on", "expires_on", "method",
                 "source", "score", "trainer", "provider", "status", "recorded_by", "recorded_at", "verified_by", "verified_at",
-                "corrects_record", "correction_reason", "superseded_by", "signatures", "certificate").get())) {
-            for (CompletionRecord r : file.records()) {
-                csv.printRecord(p.employeeNumber(), p.name(), p.orgUnit(), p.jobRole(), r.id(), r.courseCode(), r.courseTitle(),
-                        r.version(), r.completedOn(), r.expiresOn(), r.method(), r.source(), r.score(), r.trainer(), r.provider(),
-                        r.status(), r.recordedBy(), UTC.format(r.recordedAt()), r.verifiedBy(),
-                        r.verifiedAt() == null ? null : UTC.format(r.verifiedAt()), r.correctsId(), r.correctionReason(),
-                        r.supersededById(), r.signatures().stream().map(Signature::manifest).collect(Collectors.joining("; ")),
-                        r.certificateName());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+                "corrects_record", "correction_reason", "superseded_by", "signatures", "certificate");
+        for (CompletionRecord r : file.records()) {
+            csv.row(p.employeeNumber(), p.name(), p.orgUnit(), p.jobRole(), r.id(), r.courseCode(), r.courseTitle(),
+                    r.version(), r.completedOn(), r.expiresOn(), r.method(), r.source(), r.score(), r.trainer(), r.provider(),
+                    r.status(), r.recordedBy(), UTC.format(r.recordedAt()), r.verifiedBy(),
+                    r.verifiedAt() == null ? null : UTC.format(r.verifiedAt()), r.correctsId(), r.correctionReason(),
+                    r.supersededById(), r.signatures().stream().map(Signature::manifest).collect(Collectors.joining("; ")),
+                    r.certificateName());
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.bytes();
     }
 
     private static String detail(CompletionRecord r) {

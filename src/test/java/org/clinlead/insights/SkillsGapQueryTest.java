@@ -140,7 +140,7 @@ class SkillsGapQueryTest {
         assertThat(b.percentBelow()).isEmpty();
         assertThat(b.averageGap()).isNull();
         assertThat(map.cell(root, competency).orElseThrow().shown()).isFalse();
-        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,4," + code + ",").contains(",4,3,2,67,0.50\n").contains(",1,1,,,\n");
+        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,4," + code + ",").contains(",4,3,2,67,0.50\r\n").contains(",1,1,,,\r\n");
         assertThat(sheet(SkillsGapQuery.xlsx(map))).contains("<t xml:space=\"preserve\">GAP-A</t>").contains("<v>0.50</v>")
                 .contains("<v>67</v>");
     }

@@ -147,6 +147,17 @@ class TrainingImportAndComplianceTest {
     }
 
     @Test
+    void theTrainingFileCsvNeutralisesFormulaCellsAndKeepsNumbersAsNumbers() {
+        long id = fixture.hire("T-CSV", "CTA", "CO-EU-DE", TODAY.minusYears(1));
+        assertThat(importAs("admin", HEADER + "T-CSV,ALCOA,,%s,95,=cmd|' /C calc'!A0,@SUM(A1),OldLMS,-60\n"
+                .formatted(TODAY.minusDays(5))).problems()).isEmpty();
+        var file = fixture.training.person(fixture.users.signIn("hr"), id).orElseThrow();
+        String csv = new String(TrainingFileExport.csv(file), StandardCharsets.UTF_8);
+        assertThat(csv).contains(",'=cmd|' /C calc'!A0,'@SUM(A1),").doesNotContain(",=cmd").doesNotContain(",@SUM")
+                .contains(",95.00,");
+    }
+
+    @Test
     void theApiImportsWithATrainingTokenAndRefusesOthers() throws Exception {
         fixture.hire("T-API", "CTA", "CO-EU-DE", TODAY.minusYears(1));
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
