@@ -277,6 +277,68 @@ class TrainingRecordsTest {
     }
 
     @Test
+    void nobodyCorrectsVerifiesOrApprovesTheirOwnRecordNotEvenPastTheService() {
+        var hr = fixture.dsl.select(Tables.APP_USER.ID, Tables.APP_USER.EMPLOYEE_ID, Tables.EMPLOYEE.EMPLOYEE_NUMBER)
+                .from(Tables.APP_USER).join(Tables.EMPLOYEE).on(Tables.EMPLOYEE.ID.eq(Tables.APP_USER.EMPLOYEE_ID))
+                .where(Tables.APP_USER.USERNAME.eq("hr")).fetchSingle();
+        assertThat(fixture.complete(hr.value3(), "ALCOA", TODAY.minusDays(20), null).problems()).isEmpty();
+        long record = fixture.dsl.select(Tables.TRAINING_COMPLETION.ID).from(Tables.TRAINING_COMPLETION)
+                .where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(hr.value2()))
+                .and(Tables.TRAINING_COMPLETION.IMPORT_KEY.like("TestLMS:%")).fetchSingle().value1();
+
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> records.correct(record, TODAY.minusDays(21), null, null, "The LMS shifted the date",
+                DemoAccounts.PASSWORD, null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION, Tables.TRAINING_COMPLETION.CORRECTS_ID.eq(record))).isZero();
+
+        // past the service: the database refuses a verifying or approving signature by the record's own person
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> fixture.savepoint(() -> fixture.dsl.insertInto(Tables.E_SIGNATURE)
+                .set(Tables.E_SIGNATURE.RECORD_TYPE, "training_completion").set(Tables.E_SIGNATURE.RECORD_ID, record)
+                .set(Tables.E_SIGNATURE.SIGNER_USER_ID, hr.value1()).set(Tables.E_SIGNATURE.PRINTED_NAME, "Nadia Petrova")
+                .set(Tables.E_SIGNATURE.MEANING, "Reviewed and verified").set(Tables.E_SIGNATURE.TIME_ZONE, "UTC")
+                .set(Tables.E_SIGNATURE.RECORD_DIGEST, "0".repeat(64)).execute()))
+                .hasMessageContaining("their own");
+
+        // and a verification of one's own waiting record, whoever's code writes it
+        fixture.users.signIn("hr");
+        long gdpr = fixture.course("GDPR-CT").id();
+        long own = records.recordExternal(new ExternalCompletionForm(hr.value2(), gdpr, null, TODAY.minusDays(1), null, null, null),
+                new Upload("cert.pdf", PDF), DemoAccounts.PASSWORD, null);
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> fixture.savepoint(() -> fixture.dsl.update(Tables.TRAINING_COMPLETION)
+                .set(Tables.TRAINING_COMPLETION.STATUS, "complete").set(Tables.TRAINING_COMPLETION.VERIFIED_BY, "Nadia Petrova")
+                .where(Tables.TRAINING_COMPLETION.ID.eq(own)).execute()))
+                .hasMessageContaining("their own");
+    }
+
+    @Test
+    void formsRefuseControlCharactersAndTextBeyondItsBounds() {
+        long gdpr = fixture.course("GDPR-CT").id();
+        int before = fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION);
+        sofia();
+        assertThatThrownBy(() -> records.recordExternal(new ExternalCompletionForm(null, gdpr, null, TODAY.minusDays(2), null,
+                "t".repeat(100_000), null), new Upload("cert.pdf", PDF), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 200 characters");
+        sofia();
+        assertThatThrownBy(() -> records.recordExternal(new ExternalCompletionForm(null, gdpr, null, TODAY.minusDays(2), null,
+                null, "Acme\u0000 Training"), new Upload("cert.pdf", PDF), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
+        assertThat(fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION)).isEqualTo(before);
+
+        long id = fixture.hire("T-TEXT", "CTA", "CO-EU-DE", TODAY.minusYears(2));
+        fixture.complete("T-TEXT", "ALCOA", TODAY.minusDays(30), null);
+        long record = fixture.dsl.select(Tables.TRAINING_COMPLETION.ID).from(Tables.TRAINING_COMPLETION)
+                .where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(id)).fetchSingle().value1();
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> records.correct(record, TODAY.minusDays(31), null, null, "r".repeat(100_000),
+                DemoAccounts.PASSWORD, null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 2,000");
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> records.correct(record, TODAY.minusDays(31), null, null, "shi\u0000fted",
+                DemoAccounts.PASSWORD, null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
+    }
+
+    @Test
     void aWaiverNeedsAReasonAndIsSignedApproved() {
         long id = fixture.hire("T-WAIVE", "CRA", "CO-EU-DE", TODAY.minusDays(10));
         Requirement ojt = fixture.requirement(id, "OJT-COMON").orElseThrow();
