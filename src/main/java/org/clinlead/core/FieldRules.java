@@ -38,24 +38,15 @@ public final class FieldRules {
 
     /** A one-line text: at most {@code max} characters, no control characters (NUL, tab, line breaks …). */
     public static String line(String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        if (value.length() > max) {
-            return "Use at most " + String.format("%,d", max) + " characters (this has " + String.format("%,d", value.length()) + ").";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                return "The text contains a control character (" + describe(c) + " at position " + (i + 1)
-                        + "); remove it.";
-            }
-        }
-        return null;
+        return text(value, max, false);
     }
 
     /** A text of several lines: at most {@code max} characters; tabs and line breaks allowed, no other control characters. */
     public static String text(String value, int max) {
+        return text(value, max, true);
+    }
+
+    private static String text(String value, int max, boolean lines) {
         if (value == null) {
             return null;
         }
@@ -64,9 +55,9 @@ public final class FieldRules {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return "The text contains a control character (" + describe(c) + " at position " + (i + 1)
-                        + "); remove it.";
+            boolean lineBreak = c == '\t' || c == '\n' || c == '\r';
+            if (Character.isISOControl(c) && !(lines && lineBreak) || !lines && (c == '\u2028' || c == '\u2029')) {
+                return "The text contains a control character (" + describe(c) + " at position " + (i + 1) + "); remove it.";
             }
         }
         return null;
@@ -88,28 +79,23 @@ public final class FieldRules {
 
     /** A date within [earliest, latest]; {@code what} names it in the reason ("The hire date"). */
     public static String date(LocalDate value, LocalDate earliest, LocalDate latest, String what) {
-        if (value == null) {
-            return null;
-        }
-        if (value.isBefore(earliest)) {
-            return what + " " + value + " is before " + earliest + ", the earliest accepted.";
-        }
-        if (value.isAfter(latest)) {
-            return what + " " + value + " is after " + latest + ", the latest accepted.";
-        }
-        return null;
+        return within(value, earliest, latest, what);
     }
 
     /** A month within [earliest, latest]. */
     public static String month(YearMonth value, YearMonth earliest, YearMonth latest, String what) {
+        return within(value, earliest, latest, what);
+    }
+
+    private static <T extends Comparable<? super T>> String within(T value, T earliest, T latest, String what) {
         if (value == null) {
             return null;
         }
-        if (value.isBefore(earliest)) {
+        if (value.compareTo(earliest) < 0) {
             return what + " " + value + " is before " + earliest + ", the earliest accepted.";
         }
-        if (value.isAfter(latest)) {
-            return what + " " + value + " is after " + latest + ".";
+        if (value.compareTo(latest) > 0) {
+            return what + " " + value + " is after " + latest + ", the latest accepted.";
         }
         return null;
     }
