@@ -49,6 +49,10 @@ class TrainingImportAndComplianceTest {
     WebApplicationContext context;
     @Autowired
     ApiTokenService tokens;
+    @Autowired
+    CourseService courseService;
+    @Autowired
+    LearningService learning;
 
     private ImportReport importAs(String user, String csv) {
         fixture.users.signIn(user);
@@ -67,7 +71,9 @@ class TrainingImportAndComplianceTest {
         var stored = fixture.dsl.selectFrom(Tables.TRAINING_COMPLETION).where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(id))
                 .and(Tables.TRAINING_COMPLETION.IMPORT_KEY.eq("OldLMS:2")).fetchSingle();
         assertThat(stored.getVersionMajor() + "." + stored.getVersionMinor()).as("the version in effect on the date").isEqualTo("1.1");
-        assertThat(stored.getVerifiedBy()).isEqualTo("import by Nadia Petrova");
+        assertThat(stored.getVerifiedBy()).as("an import is not a verification").isNull();
+        assertThat(stored.getRecordedBy()).isEqualTo("import by Nadia Petrova");
+        assertThat(stored.getImportBatchId()).isNotNull();
         ImportReport again = importAs("hr", csv);
         assertThat(again.created()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
@@ -155,6 +161,47 @@ class TrainingImportAndComplianceTest {
         String csv = new String(TrainingFileExport.csv(file), StandardCharsets.UTF_8);
         assertThat(csv).contains(",'=cmd|' /C calc'!A0,'@SUM(A1),").doesNotContain(",=cmd").doesNotContain(",@SUM")
                 .contains(",95.00,");
+    }
+
+    @Test
+    void importedCompletionsAreShownAsImportedWithTheirBatchAndACourseCanAskTheLearnerToSignThem() {
+        long sofia = fixture.employee("E10102");
+        ImportReport report = importAs("hr", HEADER + "E10102,ALCOA,,%s,,,,OldLMS,80\n".formatted(TODAY.minusDays(4)));
+        assertThat(report.problems()).isEmpty();
+        CompletionRecord imported = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow().records().stream()
+                .filter(r -> r.imported() != null && r.imported().recordId().equals("80")).findFirst().orElseThrow();
+        assertThat(imported.verifiedBy()).as("an import verifies nothing").isNull();
+        assertThat(imported.kind()).isEqualTo("imported");
+        assertThat(imported.statusLabel()).isEqualTo("complete (imported record, not signed)");
+        assertThat(imported.imported().sourceSystem()).isEqualTo("OldLMS");
+        assertThat(imported.imported().fileName()).isEqualTo("lms.csv");
+        assertThat(imported.imported().importedBy()).isEqualTo("import by Nadia Petrova");
+        assertThat(imported.imported().provenance()).contains("import batch " + imported.imported().batchId()).contains("lms.csv");
+        var file = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow();
+        String csv = new String(TrainingFileExport.csv(file), StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(l -> l.contains(",OldLMS,80,")).findFirst().orElseThrow())
+                .contains(",imported,OldLMS,80," + imported.imported().batchId() + ",lms.csv,import by Nadia Petrova,");
+        assertThat(csv.lines().filter(l -> l.contains(",signed,")).count()).as("signed records stay apart").isPositive();
+
+        // a course that asks for it: the imported record waits for the learner's signature and does not count until then
+        CourseSummary sop = fixture.course("GDPR-CT");
+        fixture.users.signIn("hr");
+        courseService.update(sop.id(), sop.version(), new CourseForm(sop.code(), sop.title(), sop.type(), sop.provider(),
+                sop.description(), sop.durationMinutes(), sop.validityMonths(), sop.regulated(), sop.gcp(), sop.topics(), sop.cost(),
+                sop.currency(), sop.retrainingDays(), sop.active(), sop.retakes(), true));
+        assertThat(importAs("hr", HEADER + "E10102,GDPR-CT,,%s,,,,OldLMS,81\n".formatted(TODAY.minusDays(2))).problems()).isEmpty();
+        CompletionRecord waiting = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow().records().stream()
+                .filter(r -> r.imported() != null && r.imported().recordId().equals("81")).findFirst().orElseThrow();
+        assertThat(waiting.status()).isEqualTo("awaiting_signature");
+        assertThat(fixture.requirement(sofia, "GDPR-CT").orElseThrow().status().open()).as("pending until signed").isTrue();
+        fixture.users.signIn("staff");
+        learning.signCompletion(waiting.id(), org.clinlead.core.content.DemoAccounts.PASSWORD, "Europe/Berlin");
+        CompletionRecord signed = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow().records().stream()
+                .filter(r -> r.id() == waiting.id()).findFirst().orElseThrow();
+        assertThat(signed.status()).isEqualTo("complete");
+        assertThat(signed.kind()).isEqualTo("signed");
+        assertThat(signed.imported()).isNotNull();
+        assertThat(fixture.requirement(sofia, "GDPR-CT").orElseThrow().status()).isEqualTo(TrainingStatus.COMPLETED);
     }
 
     @Test
