@@ -221,6 +221,26 @@ class CoachingRulesTest {
     }
 
     @Test
+    void goalsSessionsAndCommentsRefuseControlCharactersAndTextBeyondItsBounds() {
+        long plan = leonsPlan();
+        leon();
+        assertThatThrownBy(() -> plans.addGoal(plan, new GoalForm(null, "Lead the SAE drill", "w".repeat(100_000), "", null, null,
+                TODAY, TODAY.plusDays(30)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 4,000");
+        leon();
+        assertThatThrownBy(() -> plans.addGoal(plan, new GoalForm(null, "Lead\u0000the drill", "", "", null, null,
+                TODAY, TODAY.plusDays(30)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
+        leon();
+        assertThatThrownBy(() -> plans.comment(plan, "fine\u0000")).hasMessageContaining("control character");
+        users.signIn("coach");
+        long lukas = employee("E10101");
+        int sessions = dsl.fetchCount(Tables.COACHING_SESSION);
+        assertThatThrownBy(() -> coaching.logSession(new SessionForm(TODAY.minusDays(1), 60, SessionKind.INDIVIDUAL, null, "held",
+                null, "Topic", Set.of(lukas), Set.of(), "Shared \u0000 notes", "", List.of())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
+        assertThat(dsl.fetchCount(Tables.COACHING_SESSION)).isEqualTo(sessions);
+    }
+
+    @Test
     void inATeamSessionEachParticipantSeesOnlyTheirOwnAgreedActions() {
         users.signIn("coach");
         long lukas = employee("E10101");
