@@ -35,9 +35,11 @@ public class CompletionImportService {
     private final CurrentUserProvider currentUser;
     private final DataScope scope;
     private final AuditReason auditReason;
+    private final RecordRepository records;
 
     CompletionImportService(CompletionImporter importer, AssignmentRepository assignments, CurrentUserProvider currentUser,
-                            DataScope scope, AuditReason auditReason) {
+                            DataScope scope, AuditReason auditReason, RecordRepository records) {
+        this.records = records;
         this.importer = importer;
         this.assignments = assignments;
         this.currentUser = currentUser;
@@ -55,7 +57,7 @@ public class CompletionImportService {
                 .orElseGet(() -> String.valueOf(SecurityContextHolder.getContext().getAuthentication().getPrincipal()));
         auditReason.set("Training completions imported from " + fileName);
         var outcome = importer.importFile(fileName, content, inScope, "import by " + importedBy,
-                user.map(CurrentUser::userId).filter(id -> id > 0).orElse(null));
+                user.map(CurrentUser::userId).filter(records::userExists).orElse(null));
         if (!outcome.employees().isEmpty()) {
             assignments.regenerate(outcome.employees(), null, LocalDate.now());
         }

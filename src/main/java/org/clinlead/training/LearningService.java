@@ -81,7 +81,8 @@ public class LearningService {
         CourseVersionNumber version = records.versionOn(courseId, LocalDate.now())
                 .orElseThrow(() -> new InvalidInputException("course", "This course has no version in effect yet."));
         var open = records.openAttempt(employeeId, courseId)
-                .filter(a -> a.getVersionMajor() == version.major() && a.getVersionMinor() == version.minor());
+                .filter(a -> a.getVersionMajor() == version.major() && a.getVersionMinor() == version.minor())
+                .filter(a -> servedIds(a).stream().allMatch(id -> module.quiz().question(id) != null));
         if (open.isPresent()) {
             return paper(open.get(), course, module, version);
         }
@@ -155,7 +156,8 @@ public class LearningService {
         }
         FieldRules.require("reason", FieldRules.text(reason.trim(), FieldRules.REASON));
         auditReason.set("Quiz attempts reset: " + reason.trim());
-        records.insertAttemptReset(employeeId, courseId, reason.trim(), user.displayName(), user.userId());
+        records.insertAttemptReset(employeeId, courseId, reason.trim(), user.displayName(),
+                records.userExists(user.userId()) ? user.userId() : null);
     }
 
     private static RetakePolicy policy(CourseRecord course) {

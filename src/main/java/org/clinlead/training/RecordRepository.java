@@ -102,6 +102,11 @@ class RecordRepository {
                 .fetch(QUIZ_ATTEMPT.SUBMITTED_AT);
     }
 
+    /** Whether the user is an account (signed-in service users and API tokens may not be). */
+    boolean userExists(long userId) {
+        return dsl.fetchExists(org.clinlead.db.Tables.APP_USER, org.clinlead.db.Tables.APP_USER.ID.eq(userId));
+    }
+
     void insertAttemptReset(long employeeId, long courseId, String reason, String resetBy, Long userId) {
         dsl.insertInto(QUIZ_ATTEMPT_RESET)
                 .set(QUIZ_ATTEMPT_RESET.EMPLOYEE_ID, employeeId)
