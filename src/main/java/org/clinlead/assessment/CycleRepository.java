@@ -262,7 +262,7 @@ class CycleRepository {
                 .and(RATER_ASSIGNMENT.RATER_EMPLOYEE_ID.eq(employeeId)).and(RATER_ASSIGNMENT.STATUS.ne("removed")));
     }
 
-    /** An address compared as the database compares them (changelog 0022, ExternalAddresses). */
+    /** An address compared as the database compares them (changelog 0025, ExternalAddresses). */
     static Field<String> normalised(Field<String> email) {
         return DSL.function("normalise_email", String.class, email);
     }

@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * External raters' personal links, issued when their invitation is sent (decision 0013): a new
+ * External raters' personal links, issued when their invitation is sent (decision 0015): a new
  * random token whose SHA-256 hash replaces the assignment's, only while the assignment is open,
  * its cycle is rating and the link has not expired. The token exists only in the e-mail sent.
  */

@@ -243,12 +243,14 @@ public class CoachingQuery {
                 .map(p -> new SessionDetail.Participant(p.employeeId(), p.name(),
                         coach || user.employeeId() != null && p.employeeId() == user.employeeId() ? p.reflection() : ""))
                 .toList();
-        Set<Long> actionPeople = content ? null : managed;
+        // Agreed actions: the coach sees all; a participant their own (also one who manages another participant,
+        // whose actions their plan shows); a manager above participants those of their people.
+        Condition actionPeople = coach ? DSL.noCondition()
+                : participant ? PLAN_ACTION.EMPLOYEE_ID.eq(user.employeeId()) : PLAN_ACTION.EMPLOYEE_ID.in(managed);
         List<PlanDetail.Action> actions = dsl.select(PLAN_ACTION.asterisk(), COURSE.TITLE).from(PLAN_ACTION)
                 .leftJoin(COURSE).on(COURSE.ID.eq(PLAN_ACTION.COURSE_ID))
                 .where(PLAN_ACTION.SESSION_ID.eq(sessionId))
-                .and(actionPeople == null ? DSL.noCondition() : PLAN_ACTION.EMPLOYEE_ID.in(actionPeople))
-                .and(content || !participant ? DSL.noCondition() : PLAN_ACTION.EMPLOYEE_ID.eq(user.employeeId()))
+                .and(actionPeople)
                 .orderBy(PLAN_ACTION.DUE_ON, PLAN_ACTION.ID)
                 .fetch(r -> new PlanDetail.Action(r.get(PLAN_ACTION.ID), r.get(PLAN_ACTION.GOAL_ID), r.get(PLAN_ACTION.SESSION_ID),
                         ActionKind.of(r.get(PLAN_ACTION.KIND)), r.get(PLAN_ACTION.TITLE), r.get(COURSE.TITLE),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clinlead.core.ConcurrentChangeException;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
 import org.clinlead.core.security.CurrentUser;
@@ -175,6 +176,7 @@ public class CoachingService {
         if (reflection == null || reflection.isBlank() || reflection.length() > 8000) {
             throw new InvalidInputException("reflection", "Write your reflection, at most 8,000 characters.");
         }
+        FieldRules.require("reflection", FieldRules.text(reflection, 8000));
         auditReason.set("Reflection on a coaching session");
         repository.setReflection(sessionId, user.employeeId(), reflection);
     }
@@ -226,6 +228,9 @@ public class CoachingService {
         if (form.topic() != null && form.topic().length() > 200) {
             throw new InvalidInputException("topic", "The topic is at most 200 characters.");
         }
+        FieldRules.require("topic", FieldRules.line(form.topic(), FieldRules.NAME));
+        FieldRules.require("notes", FieldRules.text(form.sharedNotes(), 20_000));
+        FieldRules.require("notes", FieldRules.text(form.privateNote(), 20_000));
         for (SessionForm.AgreedAction a : form.actions() == null ? List.<SessionForm.AgreedAction>of() : form.actions()) {
             if (!form.participantIds().contains(a.participantId())) {
                 throw new InvalidInputException("actions", "An agreed action is for someone who took part.");
@@ -233,6 +238,7 @@ public class CoachingService {
             if (a.title() == null || a.title().isBlank() || a.title().length() > 300) {
                 throw new InvalidInputException("actions", "Describe each agreed action in at most 300 characters.");
             }
+            FieldRules.require("actions", FieldRules.line(a.title().trim(), 300));
             if (a.dueOn() == null || a.dueOn().isBefore(form.heldOn())) {
                 throw new InvalidInputException("actions", "An agreed action is due on or after the session (" + form.heldOn() + ").");
             }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.clinlead.core.ConcurrentChangeException;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
 import org.clinlead.core.security.CurrentUser;
@@ -130,6 +131,7 @@ public class PlanService {
         if (form.title() == null || form.title().isBlank() || form.title().trim().length() > 300) {
             throw new InvalidInputException("title", "Describe the action in at most 300 characters.");
         }
+        FieldRules.require("title", FieldRules.line(form.title().trim(), 300));
         if (form.courseId() != null && (form.kind() != ActionKind.COURSE || !plans.isActiveCourse(form.courseId()))) {
             throw new InvalidInputException("course", "Link a course action to an active course of the catalogue.");
         }
@@ -165,6 +167,7 @@ public class PlanService {
         if ("done".equals(status) && (evidence == null || evidence.isBlank())) {
             throw new InvalidInputException("evidence", "Say what shows it was done, e.g. the course record or the drill report.");
         }
+        FieldRules.require("evidence", FieldRules.text(evidence, FieldRules.NOTE));
         auditReason.set("Development action " + status.replace('_', ' '));
         if (!repository.setActionStatus(actionId, version, status, "done".equals(status) ? LocalDate.now() : null, evidence)) {
             throw new ConcurrentChangeException("This action was changed meanwhile. Reload and try again.");
@@ -206,6 +209,7 @@ public class PlanService {
         if (!PlanStatus.SUBMITTED.db().equals(plan.getStatus()) && !(coach && PlanStatus.APPROVED.db().equals(plan.getStatus()))) {
             throw new InvalidInputException("status", "Only a submitted plan can be approved.");
         }
+        FieldRules.require("comment", FieldRules.text(comment, FieldRules.NOTE));
         auditReason.set(manager ? "Development plan approved by the manager" : "Development plan approved by the coach");
         if (manager) {
             repository.setPlanStatus(planId, PlanStatus.APPROVED, user.userId());
@@ -227,6 +231,7 @@ public class PlanService {
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputException("comment", "Say what should change.");
         }
+        FieldRules.require("comment", FieldRules.text(comment, FieldRules.NOTE));
         auditReason.set("Development plan returned for changes");
         repository.setPlanStatus(planId, PlanStatus.DRAFT, null);
         repository.addEvent(planId, user, "returned", comment);
@@ -240,6 +245,7 @@ public class PlanService {
         if (comment == null || comment.isBlank() || comment.length() > 4000) {
             throw new InvalidInputException("comment", "Write a comment of at most 4,000 characters.");
         }
+        FieldRules.require("comment", FieldRules.text(comment, FieldRules.NOTE));
         repository.addEvent(planId, user, "comment", comment);
     }
 
@@ -256,6 +262,7 @@ public class PlanService {
         if (closure.status() == null || !List.of("met", "not_met", "dropped").contains(closure.status())) {
             throw new InvalidInputException("status", "Choose met, not met or dropped.");
         }
+        FieldRules.require("note", FieldRules.text(closure.note(), FieldRules.NOTE));
         if (closure.note() == null || closure.note().isBlank()) {
             throw new InvalidInputException("note", "met".equals(closure.status())
                     ? "Describe the evidence: what shows the goal was met." : "Say why.");
@@ -345,6 +352,9 @@ public class PlanService {
         if (form.title() == null || form.title().isBlank() || form.title().trim().length() > 200) {
             throw new InvalidInputException("title", "Name the goal in at most 200 characters.");
         }
+        FieldRules.require("title", FieldRules.line(form.title().trim(), FieldRules.NAME));
+        FieldRules.require("why", FieldRules.text(form.why(), FieldRules.NOTE));
+        FieldRules.require("successCriteria", FieldRules.text(form.successCriteria(), FieldRules.NOTE));
         if (form.startsOn() == null || form.dueOn() == null) {
             throw new InvalidInputException(form.startsOn() == null ? "startsOn" : "dueOn", "Enter when the goal starts and when it is due.");
         }

@@ -24,6 +24,7 @@ import org.clinlead.training.CourseQuery;
 import org.clinlead.training.CourseService;
 import org.clinlead.training.CourseSummary;
 import org.clinlead.training.CourseType;
+import org.clinlead.training.RetakePolicy;
 import org.clinlead.training.ExternalCompletionForm;
 import org.clinlead.training.LearningService;
 import org.clinlead.training.Module;
@@ -199,10 +200,10 @@ class DemoTraining {
     private void study(LocalDate today) {
         long protocol = courseService.create(new CourseForm("PROT-HLX-301", "Protocol HLX-ONC-301 training",
                 CourseType.READ_AND_UNDERSTAND, null, "Protocol, amendments and study procedures of HLX-ONC-301.", 60, null, true,
-                false, List.of("ICH E6(R3)"), BigDecimal.ZERO, "EUR", 14, true), "4.0", today.minusDays(150));
+                false, List.of("ICH E6(R3)"), BigDecimal.ZERO, "EUR", 14, true, RetakePolicy.NONE, false), "4.0", today.minusDays(150));
         long pharmacy = courseService.create(new CourseForm("PM-HLX-101", "HLX-101 pharmacy manual",
                 CourseType.READ_AND_UNDERSTAND, null, "Storage, preparation, dosing and accountability of HLX-101.", 30, null, true,
-                false, List.of(), BigDecimal.ZERO, "EUR", 14, true), "2.0", today.minusDays(200));
+                false, List.of(), BigDecimal.ZERO, "EUR", 14, true, RetakePolicy.NONE, false), "2.0", today.minusDays(200));
         long unit = repository.orgUnitId("STUDY-ONC").orElseThrow();
         long study = studies.create(new StudyForm("HLX-ONC-301", "HLX-101 with standard of care versus standard of care in "
                 + "first-line metastatic NSCLC: a randomised Phase III study", "III", today.minusDays(120), null, "active", unit));

@@ -102,8 +102,14 @@ public class PathwayQuery {
         return Optional.of(new Pathway(employeeId, person.value1(), person.value3(), targetName, steps));
     }
 
-    /** The roles a person's career path leads to, nearest first, then every other role. */
-    public List<Role> targetRoles(long employeeId) {
+    /**
+     * The roles a person's career path leads to, nearest first, then every other role; nothing for
+     * a person the user may not see, exactly as for a person who does not exist.
+     */
+    public List<Role> targetRoles(CurrentUser user, long employeeId) {
+        if (!scope.canSee(user, employeeId)) {
+            return List.of();
+        }
         Field<Boolean> onPath = DSL.field(DSL.exists(DSL.selectOne().from(CAREER_PATH)
                 .join(EMPLOYEE).on(EMPLOYEE.JOB_ROLE_ID.eq(CAREER_PATH.FROM_ROLE_ID))
                 .where(EMPLOYEE.ID.eq(employeeId)).and(CAREER_PATH.TO_ROLE_ID.eq(JOB_ROLE.ID))));

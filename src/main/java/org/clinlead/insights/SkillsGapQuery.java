@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.clinlead.core.content.CsvWriter;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.DataScope;
 import org.jooq.Condition;
@@ -443,21 +444,17 @@ public class SkillsGapQuery {
         return org.clinlead.core.content.XlsxWriter.write("Skills gaps", rows);
     }
 
-    /** The heat map as CSV: one line per group and competency. */
+    /** The heat map as CSV (the shared {@link CsvWriter}): one line per group and competency. */
     public static String csv(GapMap map) {
-        StringBuilder out = new StringBuilder("group,people,competency_code,competency,required_of,assessed,below_required,percent_below,"
-                + "average_gap,left_out\n");
+        CsvWriter out = CsvWriter.withHeader("group", "people", "competency_code", "competency", "required_of", "assessed",
+                "below_required", "percent_below", "average_gap", "left_out");
         for (GapMap.Group g : map.groups()) {
             for (GapMap.Competency c : map.competencies()) {
-                map.cell(g.id(), c.id()).ifPresent(cell -> out.append(quote(g.name())).append(',').append(g.people()).append(',')
-                        .append(c.code()).append(',').append(quote(c.name())).append(',').append(cell.required()).append(',')
-                        .append(cell.assessed()).append(',').append(cell.below() == null ? "" : cell.below()).append(',')
-                        .append(cell.percentBelow().map(String::valueOf).orElse("")).append(',')
-                        .append(cell.averageGap() == null ? "" : cell.averageGap().toPlainString()).append(',')
-                        .append(cell.withheld()).append('\n'));
+                map.cell(g.id(), c.id()).ifPresent(cell -> out.row(g.name(), g.people(), c.code(), c.name(), cell.required(),
+                        cell.assessed(), cell.below(), cell.percentBelow().orElse(null), cell.averageGap(), cell.withheld()));
             }
         }
-        return out.toString();
+        return out.text();
     }
 
     // -------------------------------------------------------------------------------------------
@@ -511,7 +508,4 @@ public class SkillsGapQuery {
         return grouping == GapFilter.Grouping.ROLE ? member.eq(jobRoleId) : member.eq(orgUnitId);
     }
 
-    private static String quote(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.imports.CsvFile;
 import org.clinlead.core.imports.ImportProblem;
 import org.clinlead.core.imports.ImportReport;
@@ -157,11 +158,20 @@ class KpiImporter {
                     } else if (value == null) {
                         value = rate.stripTrailingZeros();
                     }
+                    String bounds = kpi.outOfBounds(rate);
+                    if (bounds != null) {
+                        problems.add(new ImportProblem(n, "numerator", numerator.toPlainString() + " / "
+                                + denominator.toPlainString() + (kpi.rateScale().compareTo(BigDecimal.ONE) == 0 ? ""
+                                : " x " + kpi.rateScale().toPlainString()) + " = " + rate.stripTrailingZeros().toPlainString()
+                                + ": " + bounds));
+                    }
                 }
             }
         } else if (kpi != null) {
             if (line.get("value").isEmpty()) {
                 problems.add(new ImportProblem(n, "value", "The value is empty."));
+            } else if (kpi.outOfBounds(value) != null) {
+                problems.add(new ImportProblem(n, "value", kpi.outOfBounds(value)));
             }
             if (!line.get("numerator").isEmpty() || !line.get("denominator").isEmpty()) {
                 problems.add(new ImportProblem(n, line.get("numerator").isEmpty() ? "denominator" : "numerator",
@@ -171,8 +181,8 @@ class KpiImporter {
         String source = line.get("source");
         if (source.isEmpty()) {
             problems.add(new ImportProblem(n, "source", "Name the system the value comes from (e.g. CTMS, EDC, QMS)."));
-        } else if (source.length() > 100) {
-            problems.add(new ImportProblem(n, "source", "The source is at most 100 characters."));
+        } else if (FieldRules.line(source, FieldRules.CODE) != null) {
+            problems.add(new ImportProblem(n, "source", FieldRules.line(source, FieldRules.CODE)));
         }
         if (problems.size() > before) {
             return null;
@@ -188,10 +198,12 @@ class KpiImporter {
         YearMonth month = yearMonth(text);
         if (month == null) {
             try {
+                LocalDate date = FieldRules.parseDate(text);
                 if (text.length() == 7) {
                     month = YearMonth.parse(text);
+                } else if (date == null) {
+                    throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
                 } else {
-                    LocalDate date = LocalDate.parse(text);
                     if (date.getDayOfMonth() != 1) {
                         problems.add(new ImportProblem(row, "period", "A period is a month: write " + YearMonth.from(date) + " or "
                                 + date.withDayOfMonth(1) + ", not " + text + "."));
@@ -206,6 +218,11 @@ class KpiImporter {
         }
         if (month.isAfter(thisMonth)) {
             problems.add(new ImportProblem(row, "period", "The period " + month + " is in the future."));
+            return null;
+        }
+        String bounds = FieldRules.month(month, FieldRules.EARLIEST_MONTH, thisMonth, "The period");
+        if (bounds != null) {
+            problems.add(new ImportProblem(row, "period", bounds));
             return null;
         }
         return month.atDay(1);

@@ -67,7 +67,8 @@ public class KpiQuery {
     private static Kpi kpi(KpiRecord r) {
         return new Kpi(r.getId(), r.getCode(), r.getName(), r.getDescription(), r.getUnit(),
                 "higher_is_better".equals(r.getDirection()), KpiLevel.of(r.getLevel()).orElseThrow(),
-                Aggregation.of(r.getAggregation()).orElseThrow(), r.getRateScale(), r.getTarget(), r.getSource());
+                Aggregation.of(r.getAggregation()).orElseThrow(), r.getRateScale(), r.getTarget(), r.getSource(),
+                r.getMinValue(), r.getMaxValue());
     }
 
     private static boolean organisationWide(CurrentUser user) {

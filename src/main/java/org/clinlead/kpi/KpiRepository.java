@@ -69,6 +69,8 @@ class KpiRepository {
                 .set(KPI.RATE_SCALE, d.rateScale())
                 .set(KPI.TARGET, d.target())
                 .set(KPI.SOURCE, d.source())
+                .set(KPI.MIN_VALUE, d.min())
+                .set(KPI.MAX_VALUE, d.max())
                 .set(KPI.SORT_ORDER, sortOrder)
                 .onConflict(KPI.CODE).doUpdate()
                 .set(KPI.NAME, DSL.excluded(KPI.NAME))
@@ -80,14 +82,16 @@ class KpiRepository {
                 .set(KPI.RATE_SCALE, DSL.excluded(KPI.RATE_SCALE))
                 .set(KPI.TARGET, DSL.excluded(KPI.TARGET))
                 .set(KPI.SOURCE, DSL.excluded(KPI.SOURCE))
+                .set(KPI.MIN_VALUE, DSL.excluded(KPI.MIN_VALUE))
+                .set(KPI.MAX_VALUE, DSL.excluded(KPI.MAX_VALUE))
                 .set(KPI.SORT_ORDER, DSL.excluded(KPI.SORT_ORDER))
                 .set(KPI.VERSION, KPI.VERSION.plus(1))
                 .where(DSL.row(KPI.NAME, KPI.DESCRIPTION, KPI.UNIT, KPI.DIRECTION, KPI.LEVEL, KPI.AGGREGATION, KPI.RATE_SCALE,
-                                KPI.TARGET, KPI.SOURCE, KPI.SORT_ORDER)
+                                KPI.TARGET, KPI.SOURCE, KPI.MIN_VALUE, KPI.MAX_VALUE, KPI.SORT_ORDER)
                         .isDistinctFrom(DSL.row(DSL.excluded(KPI.NAME), DSL.excluded(KPI.DESCRIPTION), DSL.excluded(KPI.UNIT),
                                 DSL.excluded(KPI.DIRECTION), DSL.excluded(KPI.LEVEL), DSL.excluded(KPI.AGGREGATION),
                                 DSL.excluded(KPI.RATE_SCALE), DSL.excluded(KPI.TARGET), DSL.excluded(KPI.SOURCE),
-                                DSL.excluded(KPI.SORT_ORDER))))
+                                DSL.excluded(KPI.MIN_VALUE), DSL.excluded(KPI.MAX_VALUE), DSL.excluded(KPI.SORT_ORDER))))
                 .execute() > 0;
     }
 

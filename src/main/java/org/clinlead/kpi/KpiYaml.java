@@ -18,7 +18,11 @@ import org.clinlead.core.content.YamlNode;
 public final class KpiYaml {
 
     static final String[] KEYS = {"code", "name", "description", "unit", "direction", "level", "aggregation", "rate_scale",
-            "target", "source"};
+            "target", "source", "min", "max"};
+    /** The most a percentage can be unless the KPI declares more (enrolment against plan can exceed 100 %). */
+    static final BigDecimal PERCENT_MAX = BigDecimal.valueOf(100);
+    /** The longest duration a KPI in days can have unless it declares more: ten years. */
+    static final BigDecimal DAYS_MAX = BigDecimal.valueOf(3650);
 
     private KpiYaml() {
     }
@@ -62,6 +66,14 @@ public final class KpiYaml {
                 item.problem("rate_scale: only a KPI with aggregation rate has a rate scale.");
             }
             BigDecimal target = number(item, "target");
+            // Every shipped KPI counts, times or rates something: none is below 0 unless it says so.
+            BigDecimal min = item.get("min").isPresent() ? number(item, "min") : BigDecimal.ZERO;
+            BigDecimal max = item.get("max").isPresent() ? number(item, "max") : defaultMax(unit);
+            if (min != null && max != null && min.compareTo(max) >= 0) {
+                item.problem("max: must be greater than min (" + min.toPlainString() + "), not " + max.toPlainString() + ".");
+            } else if (target != null && (min != null && target.compareTo(min) < 0 || max != null && target.compareTo(max) > 0)) {
+                item.problem("target: " + target.toPlainString() + " is outside min and max.");
+            }
             if (code != null && seen.containsKey(code)) {
                 KpiDefinition other = seen.get(code);
                 item.problem("code: " + code + " is already defined in " + other.file() + " line " + other.line() + ".");
@@ -69,7 +81,7 @@ public final class KpiYaml {
             if (problems.size() == before) {
                 KpiDefinition definition = new KpiDefinition(code, name, item.optionalText("description", ""), unit,
                         direction.equals("higher_is_better"), level, aggregation, scale == null ? BigDecimal.ONE : scale, target,
-                        item.optionalText("source", ""), file, item.line());
+                        item.optionalText("source", ""), min, max, file, item.line());
                 seen.put(code, definition);
                 definitions.add(definition);
             }
@@ -78,6 +90,21 @@ public final class KpiYaml {
             throw new ContentException(problems);
         }
         return definitions;
+    }
+
+    /** Percentages (a unit with %) up to 100, durations in days up to ten years, anything else unbounded above. */
+    static BigDecimal defaultMax(String unit) {
+        if (unit == null) {
+            return null;
+        }
+        String u = unit.trim().toLowerCase(java.util.Locale.ROOT);
+        if (u.contains("%") || u.contains("percent")) {
+            return PERCENT_MAX;
+        }
+        if (u.equals("days") || u.startsWith("days ") || u.equals("calendar days")) {
+            return DAYS_MAX;
+        }
+        return null;
     }
 
     private static BigDecimal number(YamlNode item, String key) {

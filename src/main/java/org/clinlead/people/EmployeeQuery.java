@@ -72,6 +72,8 @@ public class EmployeeQuery {
                                 reportRole.NAME)
                                 .from(report).join(reportRole).on(reportRole.ID.eq(report.JOB_ROLE_ID))
                                 .where(report.MANAGER_ID.eq(EMPLOYEE.ID))
+                                // only reports the viewer may open: a coach does not learn who their coachee manages
+                                .and(scope.employees(user, report.ID))
                                 .orderBy(report.LAST_NAME, report.FIRST_NAME))
                                 .convertFrom(rs -> rs.map(r -> new EmployeeDetails.Colleague(r.value1(), r.value2(), r.value3()))))
                 .from(EMPLOYEE)

@@ -5,7 +5,6 @@ import static org.clinlead.db.Tables.JOB_ROLE;
 import static org.clinlead.db.Tables.ORG_UNIT;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.imports.CsvFile;
 import org.clinlead.core.imports.ImportProblem;
 import org.clinlead.core.imports.ImportReport;
@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * Reads an HR export of people (see docs/content-format.md, "People CSV") and applies it
  * all-or-nothing: every row is checked first, against the file and the database, and a single
  * problem rejects the whole file. Rows are matched on employee_id; a row equal to what is stored
- * changes nothing, so importing the same file twice is harmless.
+ * changes nothing, so importing the same file twice is harmless. A column the file does not have
+ * leaves that field of existing people as it is; an empty {@code manager_id} cell clears the
+ * manager, an empty {@code status} cell keeps the status (docs/content-format.md, "People").
  */
 @Component
 class PeopleImporter {
@@ -43,6 +45,9 @@ class PeopleImporter {
     private static final Set<String> STATUSES = Set.of("active", "leave", "terminated");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int CHUNK = 2000;
+    private static final int NAME_LENGTH = 100;
+    /** Hire dates and role start dates may lie up to this far ahead (a signed contract). */
+    private static final int MONTHS_AHEAD = 12;
 
     private final DSLContext dsl;
     private final ApplicationEventPublisher events;
@@ -73,6 +78,7 @@ class PeopleImporter {
                 .forEach(r -> existing.put(r.value1(), new Existing(r.value2().toLowerCase(Locale.ROOT), r.value3(),
                         r.value4(), r.value5(), r.value6())));
 
+        boolean managersGiven = file.columns().contains("manager_id");
         List<ImportProblem> problems = new ArrayList<>();
         List<Person> people = new ArrayList<>();
         Map<String, Integer> rowOfNumber = new HashMap<>();
@@ -101,12 +107,12 @@ class PeopleImporter {
             people.add(person);
         }
         checkEmailsAgainstDatabase(people, existing, problems);
-        checkManagers(people, existing, problems);
+        checkManagers(people, existing, managersGiven, problems);
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
             return ImportReport.rejected(fileName, file.rows().size(), problems);
         }
-        return write(fileName, people, existing);
+        return write(fileName, people, existing, managersGiven);
     }
 
     private Person readRow(CsvFile.Row row, Map<String, Long> roles, Map<String, Long> units,
@@ -120,13 +126,12 @@ class PeopleImporter {
             problems.add(new ImportProblem(n, "employee_id",
                     "\"" + number + "\" is not a valid employee id (letters, digits, dot, dash, underscore; at most 40)."));
         }
-        String firstName = text(row, "first_name", 100, problems);
-        String lastName = text(row, "last_name", 100, problems);
+        String firstName = text(row, "first_name", NAME_LENGTH, problems);
+        String lastName = text(row, "last_name", NAME_LENGTH, problems);
         String email = row.get("email");
-        if (email.isEmpty()) {
-            problems.add(new ImportProblem(n, "email", "The e-mail address is missing."));
-        } else if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.add(new ImportProblem(n, "email", "\"" + email + "\" is not an e-mail address."));
+        String emailProblem = FieldRules.email(email);
+        if (emailProblem != null) {
+            problems.add(new ImportProblem(n, "email", emailProblem));
         }
         Long roleId = lookup(row, "job_role", roles, "job role", problems);
         Long unitId = lookup(row, "org_unit", units, "organisation unit", problems);
@@ -146,8 +151,9 @@ class PeopleImporter {
             problems.add(new ImportProblem(n, "country",
                     "\"" + row.get("country") + "\" is not an ISO 3166 two-letter country code (e.g. DE, US, JP)."));
         }
-        String status = row.get("status").isEmpty() ? "active" : row.get("status").toLowerCase(Locale.ROOT);
-        if (!STATUSES.contains(status)) {
+        // empty: the stored status (active for a new person)
+        String status = row.get("status").isEmpty() ? null : row.get("status").toLowerCase(Locale.ROOT);
+        if (status != null && !STATUSES.contains(status)) {
             problems.add(new ImportProblem(n, "status", "\"" + row.get("status")
                     + "\" is not a status; use active, leave or terminated."));
         }
@@ -177,10 +183,9 @@ class PeopleImporter {
 
     private static String text(CsvFile.Row row, String column, int max, List<ImportProblem> problems) {
         String value = row.get(column);
-        if (value.isEmpty()) {
-            problems.add(new ImportProblem(row.number(), column, "The " + column.replace('_', ' ') + " is missing."));
-        } else if (value.length() > max) {
-            problems.add(new ImportProblem(row.number(), column, "Use at most " + max + " characters."));
+        String problem = value.isEmpty() ? "The " + column.replace('_', ' ') + " is missing." : FieldRules.line(value, max);
+        if (problem != null) {
+            problems.add(new ImportProblem(row.number(), column, problem));
         }
         return value;
     }
@@ -207,12 +212,15 @@ class PeopleImporter {
             }
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(row.number(), column, "\"" + value + "\" is not a date; write it as YYYY-MM-DD."));
+        LocalDate date = FieldRules.parseDate(value);
+        String problem = date == null ? "\"" + value + "\" is not a date; write it as YYYY-MM-DD."
+                : FieldRules.date(date, FieldRules.EARLIEST_DATE, LocalDate.now().plusMonths(MONTHS_AHEAD),
+                        column.equals("hire_date") ? "The hire date" : "The role start date");
+        if (problem != null) {
+            problems.add(new ImportProblem(row.number(), column, problem));
             return null;
         }
+        return date;
     }
 
     private static void checkEmailsAgainstDatabase(List<Person> people, Map<String, Existing> existing,
@@ -232,14 +240,18 @@ class PeopleImporter {
         }
     }
 
-    /** Managers must exist in the file or the database, and the reporting line must not loop. */
-    private static void checkManagers(List<Person> people, Map<String, Existing> existing, List<ImportProblem> problems) {
+    /**
+     * Managers must exist in the file or the database, and the reporting line must not loop. A
+     * file without the manager_id column keeps everyone's stored manager.
+     */
+    private static void checkManagers(List<Person> people, Map<String, Existing> existing, boolean managersGiven,
+                                      List<ImportProblem> problems) {
         Map<String, String> managerOf = new HashMap<>();
         existing.forEach((number, e) -> managerOf.put(number, e.managerNumber()));
-        Map<String, Person> byNumber = new HashMap<>();
         for (Person p : people) {
-            managerOf.put(p.number, p.managerNumber);
-            byNumber.put(p.number, p);
+            if (managersGiven || !existing.containsKey(p.number)) {
+                managerOf.put(p.number, p.managerNumber);
+            }
         }
         for (Person p : people) {
             if (p.managerNumber != null && !managerOf.containsKey(p.managerNumber)) {
@@ -261,7 +273,7 @@ class PeopleImporter {
         }
     }
 
-    private ImportReport write(String fileName, List<Person> people, Map<String, Existing> existing) {
+    private ImportReport write(String fileName, List<Person> people, Map<String, Existing> existing, boolean managersGiven) {
         Name stagingName = DSL.name("people_import");
         Field<Integer> row = stagingField("row_no", SQLDataType.INTEGER);
         Field<String> number = stagingField("employee_number", SQLDataType.CLOB);
@@ -293,7 +305,8 @@ class PeopleImporter {
         Set<Long> changed = new HashSet<>(dsl.insertInto(EMPLOYEE, EMPLOYEE.EMPLOYEE_NUMBER, EMPLOYEE.FIRST_NAME, EMPLOYEE.LAST_NAME,
                         EMPLOYEE.EMAIL, EMPLOYEE.JOB_ROLE_ID, EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.HIRE_DATE,
                         EMPLOYEE.ROLE_SINCE, EMPLOYEE.COUNTRY, EMPLOYEE.STATUS)
-                .select(DSL.select(number, first, last, email, role, unit, hire, since, country, status)
+                .select(DSL.select(number, first, last, email, role, unit, hire, since, country,
+                                DSL.coalesce(status, DSL.inline("active")))
                         .from(staging)
                         .whereNotExists(DSL.selectOne().from(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.eq(number)))
                         .orderBy(row))
@@ -303,24 +316,26 @@ class PeopleImporter {
 
         var manager = EMPLOYEE.as("manager");
         Field<Long> managerId = DSL.field(DSL.select(manager.ID).from(manager).where(manager.EMPLOYEE_NUMBER.eq(managerNumber)));
+        // The fields the file sets: the manager only when the file has the column, the status only where a cell gives it.
+        Map<Field<?>, Field<?>> sets = new java.util.LinkedHashMap<>();
+        sets.put(EMPLOYEE.FIRST_NAME, first);
+        sets.put(EMPLOYEE.LAST_NAME, last);
+        sets.put(EMPLOYEE.EMAIL, email);
+        sets.put(EMPLOYEE.JOB_ROLE_ID, role);
+        sets.put(EMPLOYEE.ORG_UNIT_ID, unit);
+        if (managersGiven) {
+            sets.put(EMPLOYEE.MANAGER_ID, managerId);
+        }
+        sets.put(EMPLOYEE.HIRE_DATE, hire);
+        sets.put(EMPLOYEE.ROLE_SINCE, since);
+        sets.put(EMPLOYEE.COUNTRY, country);
+        sets.put(EMPLOYEE.STATUS, DSL.coalesce(status, EMPLOYEE.STATUS));
         var touched = dsl.update(EMPLOYEE)
-                .set(EMPLOYEE.FIRST_NAME, first)
-                .set(EMPLOYEE.LAST_NAME, last)
-                .set(EMPLOYEE.EMAIL, email)
-                .set(EMPLOYEE.JOB_ROLE_ID, role)
-                .set(EMPLOYEE.ORG_UNIT_ID, unit)
-                .set(EMPLOYEE.MANAGER_ID, managerId)
-                .set(EMPLOYEE.HIRE_DATE, hire)
-                .set(EMPLOYEE.ROLE_SINCE, since)
-                .set(EMPLOYEE.COUNTRY, country)
-                .set(EMPLOYEE.STATUS, status)
+                .set(sets)
                 .set(EMPLOYEE.VERSION, EMPLOYEE.VERSION.plus(1))
                 .from(staging)
                 .where(EMPLOYEE.EMPLOYEE_NUMBER.eq(number))
-                .and(DSL.row(EMPLOYEE.FIRST_NAME, EMPLOYEE.LAST_NAME, EMPLOYEE.EMAIL, EMPLOYEE.JOB_ROLE_ID,
-                                EMPLOYEE.ORG_UNIT_ID, EMPLOYEE.MANAGER_ID, EMPLOYEE.HIRE_DATE, EMPLOYEE.ROLE_SINCE,
-                                EMPLOYEE.COUNTRY, EMPLOYEE.STATUS)
-                        .isDistinctFrom(DSL.row(first, last, email, role, unit, managerId, hire, since, country, status)))
+                .and(DSL.row(sets.keySet()).isDistinctFrom(DSL.row(sets.values())))
                 .returning(EMPLOYEE.ID, EMPLOYEE.EMPLOYEE_NUMBER)
                 .fetch();
         // New people were inserted without a manager and got it in the update; they count as created.

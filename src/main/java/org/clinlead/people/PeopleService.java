@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.clinlead.core.ConcurrentChangeException;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
 import org.clinlead.core.imports.ImportReport;
@@ -73,9 +74,7 @@ public class PeopleService {
         }
         requireText("firstName", change.firstName(), "first name");
         requireText("lastName", change.lastName(), "last name");
-        if (change.email() == null || !change.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidInputException("email", "Enter a valid e-mail address.");
-        }
+        FieldRules.require("email", FieldRules.email(change.email() == null ? null : change.email().trim()));
         if (repository.emailTaken(change.email().trim(), id)) {
             throw new InvalidInputException("email", "Another person has this e-mail address.");
         }
@@ -85,6 +84,8 @@ public class PeopleService {
         if (change.roleSince() == null || change.roleSince().isBefore(stored.getHireDate())) {
             throw new InvalidInputException("roleSince", "The role cannot start before the hire date (" + stored.getHireDate() + ").");
         }
+        FieldRules.require("roleSince", FieldRules.date(change.roleSince(), FieldRules.EARLIEST_DATE,
+                java.time.LocalDate.now().plusYears(1), "The role start date"));
         if (!List.of("active", "leave", "terminated").contains(change.status())) {
             throw new InvalidInputException("status", "Choose a status.");
         }
@@ -197,9 +198,7 @@ public class PeopleService {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "Enter the " + label + ".");
         }
-        if (value.trim().length() > 200) {
-            throw new InvalidInputException(field, "Use at most 200 characters.");
-        }
+        FieldRules.require(field, FieldRules.line(value.trim(), FieldRules.NAME));
     }
 
     private static RuntimeException translate(DataIntegrityViolationException e) {

@@ -21,7 +21,7 @@ public final class CatalogueYaml {
 
     private static final Set<String> KEYS = Set.of("code", "title", "type", "module", "provider", "description",
             "durationMinutes", "validityMonths", "regulated", "gcp", "topics", "competencies", "cost", "currency",
-            "retrainingDays", "versions");
+            "retrainingDays", "retakes", "signImported", "versions");
 
     /** A cell of the training matrix: a role requires a course within so many days. */
     public record MatrixEntry(String roleCode, String courseCode, int dueWithinDays) {
@@ -124,13 +124,27 @@ public final class CatalogueYaml {
             c.problem("\"currency\" is a three-letter code such as EUR or USD.");
         }
         Integer retraining = c.get("retrainingDays").map(v -> v.intValue("retrainingDays", 0, 365)).orElse(30);
+        RetakePolicy retakes = c.get("retakes").map(CatalogueYaml::readRetakes).orElse(RetakePolicy.NONE);
+        if (c.get("retakes").isPresent() && type != null && type != CourseType.IN_APP) {
+            c.problem("\"retakes\" is for the quiz of an in_app course.");
+        }
+        boolean signImported = bool(c, "signImported", false);
         List<CourseDefinition.Version> versions = readVersions(c);
         if (c.problems().size() > before) {
             return null;
         }
         return new CourseDefinition(code, title, type, module, c.optionalText("provider", null),
                 c.optionalText("description", ""), duration, validity, regulated, gcp, List.copyOf(topics),
-                List.copyOf(competencies), cost, currency, retraining, versions);
+                List.copyOf(competencies), cost, currency, retraining, retakes, signImported, versions);
+    }
+
+    /** {@code retakes: {maxAttempts: 3, waitHours: 24, questionsPerAttempt: 10}}; each key optional. */
+    private static RetakePolicy readRetakes(YamlNode node) {
+        node.allowOnly("maxAttempts", "waitHours", "questionsPerAttempt");
+        Integer max = node.get("maxAttempts").map(v -> v.intValue("maxAttempts", 1, 20)).orElse(null);
+        Integer wait = node.get("waitHours").map(v -> v.intValue("waitHours", 0, 720)).orElse(0);
+        Integer draw = node.get("questionsPerAttempt").map(v -> v.intValue("questionsPerAttempt", 1, 100)).orElse(null);
+        return new RetakePolicy(max, wait == null ? 0 : wait, draw);
     }
 
     private static List<CourseDefinition.Version> readVersions(YamlNode c) {

@@ -22,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports completions from another LMS, in the UI and through
  * {@code POST /api/v1/training/completions/import}. HR imports for people in their scope;
- * administrators and tokens with {@code training:import} for everyone. Imported records count as
- * verified by whoever imported them; the assignments of the people concerned are regenerated.
+ * administrators and tokens with {@code training:import} for everyone. Imported records name their
+ * import batch (file, who imported, when) and are not verified or signed by anyone in ClinLead; a
+ * course that asks for it makes them wait for the learner's signature. The assignments of the
+ * people concerned are regenerated.
  */
 @Service
 public class CompletionImportService {
@@ -33,9 +35,11 @@ public class CompletionImportService {
     private final CurrentUserProvider currentUser;
     private final DataScope scope;
     private final AuditReason auditReason;
+    private final RecordRepository records;
 
     CompletionImportService(CompletionImporter importer, AssignmentRepository assignments, CurrentUserProvider currentUser,
-                            DataScope scope, AuditReason auditReason) {
+                            DataScope scope, AuditReason auditReason, RecordRepository records) {
+        this.records = records;
         this.importer = importer;
         this.assignments = assignments;
         this.currentUser = currentUser;
@@ -52,7 +56,8 @@ public class CompletionImportService {
         String importedBy = user.map(CurrentUser::displayName)
                 .orElseGet(() -> String.valueOf(SecurityContextHolder.getContext().getAuthentication().getPrincipal()));
         auditReason.set("Training completions imported from " + fileName);
-        var outcome = importer.importFile(fileName, content, inScope, "import by " + importedBy);
+        var outcome = importer.importFile(fileName, content, inScope, "import by " + importedBy,
+                user.map(CurrentUser::userId).filter(records::userExists).orElse(null));
         if (!outcome.employees().isEmpty()) {
             assignments.regenerate(outcome.employees(), null, LocalDate.now());
         }

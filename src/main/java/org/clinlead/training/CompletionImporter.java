@@ -4,14 +4,13 @@ import static org.clinlead.db.Tables.COURSE;
 import static org.clinlead.db.Tables.COURSE_VERSION;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.TRAINING_COMPLETION;
+import static org.clinlead.db.Tables.TRAINING_IMPORT_BATCH;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.imports.CsvFile;
 import org.clinlead.core.imports.ImportProblem;
 import org.clinlead.core.imports.ImportReport;
@@ -58,21 +58,21 @@ class CompletionImporter {
     private record Person(long id, LocalDate hired, boolean inScope) {
     }
 
-    private record Course(long id, String type, Integer validityMonths, List<Version> versions) {
+    private record Course(long id, String type, Integer validityMonths, boolean signImported, List<Version> versions) {
     }
 
     private record Version(int major, int minor, LocalDate effectiveOn) {
     }
 
     record Row(int row, long employeeId, long courseId, int major, int minor, LocalDate completedOn, LocalDate expiresOn,
-               String method, BigDecimal score, String trainer, String provider, String key) {
+               String method, BigDecimal score, String trainer, String provider, String key, String status) {
     }
 
     /** Result of an import: the report, and the people whose records changed. */
     record Outcome(ImportReport report, Set<Long> employees) {
     }
 
-    Outcome importFile(String fileName, byte[] content, Condition scope, String importedBy) {
+    Outcome importFile(String fileName, byte[] content, Condition scope, String importedBy, Long importedByUserId) {
         CsvFile file;
         try {
             file = CsvFile.parse(fileName, content, REQUIRED, OPTIONAL);
@@ -88,7 +88,7 @@ class CompletionImporter {
         dsl.selectFrom(COURSE_VERSION).orderBy(COURSE_VERSION.MAJOR, COURSE_VERSION.MINOR).forEach(v ->
                 versions.computeIfAbsent(v.getCourseId(), k -> new ArrayList<>()).add(new Version(v.getMajor(), v.getMinor(), v.getEffectiveOn())));
         dsl.selectFrom(COURSE).forEach(c -> courses.put(c.getCode(), new Course(c.getId(), c.getCourseType(),
-                c.getValidityMonths(), versions.getOrDefault(c.getId(), List.of()))));
+                c.getValidityMonths(), c.getSignImported(), versions.getOrDefault(c.getId(), List.of()))));
 
         LocalDate today = LocalDate.now();
         List<ImportProblem> problems = new ArrayList<>();
@@ -127,27 +127,50 @@ class CompletionImporter {
         Field<BigDecimal> score = stagingField("score", SQLDataType.NUMERIC(5, 2));
         Field<String> trainer = stagingField("trainer", SQLDataType.CLOB);
         Field<String> provider = stagingField("provider", SQLDataType.CLOB);
+        Field<String> status = stagingField("status", SQLDataType.CLOB);
 
-        // A record imported before must come back unchanged.
+        // A record imported before must come back unchanged, in the columns the file has.
+        List<Field<?>> stored = new ArrayList<>(List.of(TRAINING_COMPLETION.EMPLOYEE_ID, TRAINING_COMPLETION.COURSE_ID,
+                TRAINING_COMPLETION.COMPLETED_ON));
+        List<Field<?>> given = new ArrayList<>(List.of(employee, course, completed));
+        if (file.columns().contains("course_version")) {
+            stored.addAll(List.of(TRAINING_COMPLETION.VERSION_MAJOR, TRAINING_COMPLETION.VERSION_MINOR));
+            given.addAll(List.of(major, minor));
+        }
+        if (file.columns().contains("score")) {
+            stored.add(TRAINING_COMPLETION.SCORE);
+            given.add(score);
+        }
         dsl.select(rowNo, key).from(staging).join(TRAINING_COMPLETION).on(TRAINING_COMPLETION.IMPORT_KEY.eq(key))
-                .where(DSL.row(TRAINING_COMPLETION.EMPLOYEE_ID, TRAINING_COMPLETION.COURSE_ID, TRAINING_COMPLETION.VERSION_MAJOR,
-                                TRAINING_COMPLETION.VERSION_MINOR, TRAINING_COMPLETION.COMPLETED_ON, TRAINING_COMPLETION.SCORE)
-                        .isDistinctFrom(DSL.row(employee, course, major, minor, completed, score)))
+                .where(DSL.row(stored).isDistinctFrom(DSL.row(given)))
                 .orderBy(rowNo)
                 .forEach(r -> problems.add(new ImportProblem(r.value1(), "record_id", "Record " + r.value2()
                         + " was imported before with other values. Records are never overwritten: correct it in ClinLead, with a reason.")));
         if (!problems.isEmpty()) {
             return new Outcome(ImportReport.rejected(fileName, file.rows().size(), problems), Set.of());
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        // Imported records are nobody's verification: they name their batch and, where the course asks, wait for
+        // the learner's signature (docs/training-records.md, "Imported records").
+        int added = dsl.fetchCount(dsl.selectOne().from(staging)
+                .whereNotExists(DSL.selectOne().from(TRAINING_COMPLETION).where(TRAINING_COMPLETION.IMPORT_KEY.eq(key))));
+        if (added == 0) {
+            return new Outcome(new ImportReport(fileName, rows.size(), 0, 0, rows.size(), List.of()), Set.of());
+        }
+        long batch = dsl.insertInto(TRAINING_IMPORT_BATCH)
+                .set(TRAINING_IMPORT_BATCH.FILE_NAME, fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
+                .set(TRAINING_IMPORT_BATCH.IMPORTED_BY, importedBy)
+                .set(TRAINING_IMPORT_BATCH.IMPORTED_BY_USER_ID, importedByUserId)
+                .set(TRAINING_IMPORT_BATCH.ROWS_READ, rows.size())
+                .set(TRAINING_IMPORT_BATCH.CREATED, added)
+                .returning(TRAINING_IMPORT_BATCH.ID).fetchSingle(TRAINING_IMPORT_BATCH.ID);
         var inserted = dsl.insertInto(TRAINING_COMPLETION, TRAINING_COMPLETION.EMPLOYEE_ID, TRAINING_COMPLETION.COURSE_ID,
                         TRAINING_COMPLETION.VERSION_MAJOR, TRAINING_COMPLETION.VERSION_MINOR, TRAINING_COMPLETION.COMPLETED_ON,
                         TRAINING_COMPLETION.EXPIRES_ON, TRAINING_COMPLETION.METHOD, TRAINING_COMPLETION.SOURCE,
                         TRAINING_COMPLETION.SCORE, TRAINING_COMPLETION.TRAINER, TRAINING_COMPLETION.PROVIDER,
-                        TRAINING_COMPLETION.STATUS, TRAINING_COMPLETION.RECORDED_BY, TRAINING_COMPLETION.VERIFIED_BY,
-                        TRAINING_COMPLETION.VERIFIED_AT, TRAINING_COMPLETION.IMPORT_KEY)
+                        TRAINING_COMPLETION.STATUS, TRAINING_COMPLETION.RECORDED_BY, TRAINING_COMPLETION.IMPORT_KEY,
+                        TRAINING_COMPLETION.IMPORT_BATCH_ID)
                 .select(DSL.select(employee, course, major, minor, completed, expires, method, DSL.inline("import"), score,
-                                trainer, provider, DSL.inline("complete"), DSL.val(importedBy), DSL.val(importedBy), DSL.val(now), key)
+                                trainer, provider, status, DSL.val(importedBy), key, DSL.val(batch))
                         .from(staging)
                         .whereNotExists(DSL.selectOne().from(TRAINING_COMPLETION).where(TRAINING_COMPLETION.IMPORT_KEY.eq(key)))
                         .orderBy(rowNo))
@@ -177,17 +200,20 @@ class CompletionImporter {
             problems.add(new ImportProblem(n, "course_code", code.isEmpty() ? "The course code is empty."
                     : "There is no course " + code + " in the catalogue."));
         }
-        LocalDate completed = null;
-        try {
-            completed = LocalDate.parse(line.get("completed_on"));
+        LocalDate completed = FieldRules.parseDate(line.get("completed_on"));
+        if (completed == null) {
+            problems.add(new ImportProblem(n, "completed_on", "\"" + line.get("completed_on") + "\" is not a date like 2026-03-31."));
+        } else if (completed.isBefore(FieldRules.EARLIEST_DATE)) {
+            problems.add(new ImportProblem(n, "completed_on", FieldRules.date(completed, FieldRules.EARLIEST_DATE, today,
+                    "The date")));
+            completed = null;
+        } else {
             if (completed.isAfter(today)) {
                 problems.add(new ImportProblem(n, "completed_on", "The date " + completed + " is in the future."));
             } else if (person != null && completed.isBefore(person.hired())) {
                 problems.add(new ImportProblem(n, "completed_on", "The date " + completed + " is before " + number
                         + " was hired (" + person.hired() + ")."));
             }
-        } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(n, "completed_on", "\"" + line.get("completed_on") + "\" is not a date like 2026-03-31."));
         }
         Version version = null;
         String versionText = line.get("course_version");
@@ -224,15 +250,20 @@ class CompletionImporter {
         if (system.isEmpty() || record.isEmpty()) {
             problems.add(new ImportProblem(n, system.isEmpty() ? "source_system" : "record_id",
                     "Name the source system and its record id; they make re-imports safe."));
-        } else if (system.length() > 100 || record.length() > 100) {
-            problems.add(new ImportProblem(n, "record_id", "The source system and record id are at most 100 characters each."));
+        } else {
+            check(n, "source_system", system.contains(":") ? "The source system cannot contain \":\" (it separates it from the "
+                    + "record id in the record's key)." : FieldRules.line(system, FieldRules.CODE), problems);
+            check(n, "record_id", FieldRules.line(record, FieldRules.CODE), problems);
         }
+        check(n, "trainer", FieldRules.line(line.get("trainer"), FieldRules.NAME), problems);
+        check(n, "provider", FieldRules.line(line.get("provider"), FieldRules.NAME), problems);
         if (problems.size() > before) {
             return null;
         }
         return new Row(n, person.id(), course.id(), version.major(), version.minor(), completed,
                 course.validityMonths() == null ? null : completed.plusMonths(course.validityMonths()),
-                course.type(), score, emptyToNull(line.get("trainer")), emptyToNull(line.get("provider")), system + ":" + record);
+                course.type(), score, emptyToNull(line.get("trainer")), emptyToNull(line.get("provider")), system + ":" + record,
+                course.signImported() ? "awaiting_signature" : "complete");
     }
 
     /** Streams the rows into a temporary table with COPY (dropped at commit). */
@@ -246,12 +277,13 @@ class CompletionImporter {
                 .column("completed_on", SQLDataType.LOCALDATE).column("expires_on", SQLDataType.LOCALDATE)
                 .column("method", SQLDataType.CLOB).column("score", SQLDataType.NUMERIC(5, 2))
                 .column("trainer", SQLDataType.CLOB).column("provider", SQLDataType.CLOB)
+                .column("status", SQLDataType.CLOB)
                 .onCommitDrop().execute();
         StringWriter csv = new StringWriter(rows.size() * 96);
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
             for (Row r : rows) {
                 printer.printRecord(r.row(), r.key(), r.employeeId(), r.courseId(), r.major(), r.minor(), r.completedOn(),
-                        r.expiresOn(), r.method(), r.score(), r.trainer(), r.provider());
+                        r.expiresOn(), r.method(), r.score(), r.trainer(), r.provider(), r.status());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -270,6 +302,12 @@ class CompletionImporter {
 
     private static <T> Field<T> stagingField(String name, org.jooq.DataType<T> type) {
         return DSL.field(DSL.name("completion_import", name), type);
+    }
+
+    private static void check(int row, String column, String problem, List<ImportProblem> problems) {
+        if (problem != null) {
+            problems.add(new ImportProblem(row, column, problem));
+        }
     }
 
     private static String emptyToNull(String text) {

@@ -8,7 +8,8 @@ import java.util.List;
 public record CourseDefinition(String code, String title, CourseType type, String module, String provider,
                                String description, int durationMinutes, Integer validityMonths, boolean regulated,
                                boolean gcp, List<String> topics, List<CompetencyRef> competencies, BigDecimal cost,
-                               String currency, int retrainingDays, List<Version> versions) {
+                               String currency, int retrainingDays, RetakePolicy retakes, boolean signImported,
+                               List<Version> versions) {
 
     /** A competency the course develops: framework code and competency code. */
     public record CompetencyRef(String framework, String code) {

@@ -110,7 +110,9 @@ public class CourseQuery {
                     current == null ? null : current.getMajor() + "." + current.getMinor(),
                     current == null ? null : current.getEffectiveOn(),
                     next == null ? null : next.getMajor() + "." + next.getMinor(),
-                    next == null ? null : next.getEffectiveOn(), c.getVersion()));
+                    next == null ? null : next.getEffectiveOn(), c.getVersion(),
+                    new RetakePolicy(c.getQuizMaxAttempts(), c.getQuizRetakeWaitHours(), c.getQuizQuestionsPerAttempt()),
+                    c.getSignImported()));
         }
         return result;
     }

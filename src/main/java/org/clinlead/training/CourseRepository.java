@@ -32,6 +32,11 @@ class CourseRepository {
         return r.getId();
     }
 
+    /** The module folder of an in-app course, empty for any other. */
+    java.util.Optional<String> module(long id) {
+        return dsl.select(COURSE.MODULE).from(COURSE).where(COURSE.ID.eq(id)).fetchOptional(COURSE.MODULE);
+    }
+
     boolean update(long id, int version, CourseForm form) {
         return dsl.update(COURSE)
                 .set(COURSE.TITLE, form.title().trim())
@@ -46,6 +51,10 @@ class CourseRepository {
                 .set(COURSE.CURRENCY, form.currency())
                 .set(COURSE.RETRAINING_DAYS, form.retrainingDays())
                 .set(COURSE.ACTIVE, form.active())
+                .set(COURSE.QUIZ_MAX_ATTEMPTS, form.retakes().maxAttempts())
+                .set(COURSE.QUIZ_RETAKE_WAIT_HOURS, form.retakes().waitHours())
+                .set(COURSE.QUIZ_QUESTIONS_PER_ATTEMPT, form.retakes().questionsPerAttempt())
+                .set(COURSE.SIGN_IMPORTED, form.signImported())
                 .set(COURSE.VERSION, COURSE.VERSION.plus(1))
                 .where(COURSE.ID.eq(id)).and(COURSE.VERSION.eq(version))
                 .execute() == 1;
@@ -65,6 +74,10 @@ class CourseRepository {
         r.setCurrency(form.currency());
         r.setRetrainingDays(form.retrainingDays());
         r.setActive(form.active());
+        r.setQuizMaxAttempts(form.retakes().maxAttempts());
+        r.setQuizRetakeWaitHours(form.retakes().waitHours());
+        r.setQuizQuestionsPerAttempt(form.retakes().questionsPerAttempt());
+        r.setSignImported(form.signImported());
     }
 
     void insertVersion(long courseId, CourseVersionNumber number, LocalDate effectiveOn, String change, String createdBy) {

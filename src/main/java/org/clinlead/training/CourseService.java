@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.clinlead.core.ConcurrentChangeException;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
 import org.clinlead.core.content.ContentException;
@@ -56,7 +57,7 @@ public class CourseService {
             }
             long id = courses.insert(new CourseForm(c.code(), c.title(), c.type(), c.provider(), c.description(),
                     c.durationMinutes(), c.validityMonths(), c.regulated(), c.gcp(), c.topics(), c.cost(), c.currency(),
-                    c.retrainingDays(), true), c.module());
+                    c.retrainingDays(), true, c.retakes(), c.signImported()), c.module());
             for (CourseDefinition.Version v : c.versions()) {
                 courses.insertVersion(id, v.number(), v.effectiveOn(), v.change(), "content/courses");
             }
@@ -103,6 +104,11 @@ public class CourseService {
     @Transactional
     public void update(long id, int version, CourseForm form) {
         validate(form);
+        String module = courses.module(id).orElse(null);
+        FieldRules.require("retakes", form.retakes().problem(module == null ? 0 : modules.module(module).quiz().questions().size()));
+        if (module == null && !form.retakes().equals(RetakePolicy.NONE)) {
+            throw new InvalidInputException("retakes", "A retake policy is for the quiz of an in-app module.");
+        }
         auditReason.set("Course details changed");
         if (!courses.update(id, version, form)) {
             throw new ConcurrentChangeException("Someone else changed this course. Reload it and try again.");
@@ -154,6 +160,9 @@ public class CourseService {
         if (form.title() == null || form.title().isBlank() || form.title().length() > 200) {
             throw new InvalidInputException("title", "Enter a title of at most 200 characters.");
         }
+        FieldRules.require("title", FieldRules.line(form.title().trim(), FieldRules.NAME));
+        FieldRules.require("provider", FieldRules.line(form.provider() == null ? null : form.provider().trim(), FieldRules.NAME));
+        FieldRules.require("description", FieldRules.text(form.description(), FieldRules.NOTE));
         if (form.type() == null) {
             throw new InvalidInputException("type", "Choose how the course is delivered.");
         }

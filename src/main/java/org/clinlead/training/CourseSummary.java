@@ -9,7 +9,7 @@ public record CourseSummary(long id, String code, String title, CourseType type,
                             String description, int durationMinutes, Integer validityMonths, boolean regulated,
                             boolean gcp, List<String> topics, BigDecimal cost, String currency, int retrainingDays,
                             boolean active, String currentVersion, LocalDate currentSince, String nextVersion,
-                            LocalDate nextFrom, int version) {
+                            LocalDate nextFrom, int version, RetakePolicy retakes, boolean signImported) {
 
     public String validityLabel() {
         return validityMonths == null ? "does not expire" : validityMonths + " months";

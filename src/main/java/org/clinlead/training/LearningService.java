@@ -3,6 +3,7 @@ package org.clinlead.training;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,10 +12,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
 import org.clinlead.core.security.CurrentUser;
 import org.clinlead.core.security.CurrentUserProvider;
+import org.clinlead.core.security.DataScope;
 import org.clinlead.core.signature.SignatureMeaning;
 import org.clinlead.core.signature.SignatureService;
 import org.clinlead.core.security.WrongPasswordException;
@@ -29,9 +32,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A learner takes an in-app module: reads the lessons, takes the quiz (served shuffled, checked
- * here), sees what they missed; a pass creates the completion, which a regulated course asks them
- * to sign. Every attempt, failed or passed, is kept.
+ * A learner takes an in-app module: reads the lessons, takes the quiz (questions drawn from the
+ * module's pool and served shuffled, checked here), sees which answers were wrong (the key only
+ * once they pass); a pass creates the completion, which a regulated course asks them to sign.
+ * Every attempt, failed or passed, is kept with the questions drawn for it. The course's retake
+ * policy limits failed attempts and makes the learner wait between them; HR allows more attempts
+ * with a reason (docs/training-records.md, "Quiz retakes").
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -39,6 +45,8 @@ public class LearningService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Random RANDOM = new java.security.SecureRandom();
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private final RecordRepository records;
     private final AssignmentRepository assignments;
@@ -46,9 +54,11 @@ public class LearningService {
     private final CurrentUserProvider currentUser;
     private final SignatureService signatures;
     private final AuditReason auditReason;
+    private final DataScope scope;
 
     LearningService(RecordRepository records, AssignmentRepository assignments, ModuleLibrary modules,
-                    CurrentUserProvider currentUser, SignatureService signatures, AuditReason auditReason) {
+                    CurrentUserProvider currentUser, SignatureService signatures, AuditReason auditReason, DataScope scope) {
+        this.scope = scope;
         this.records = records;
         this.assignments = assignments;
         this.modules = modules;
@@ -57,7 +67,12 @@ public class LearningService {
         this.auditReason = auditReason;
     }
 
-    /** Starts a new attempt at the quiz of an in-app course and marks the assignment as in progress. */
+    /**
+     * Starts an attempt at the quiz of an in-app course and marks the assignment as in progress. An
+     * attempt started and not submitted is served again, with the same questions in the same
+     * order; a new one draws the course's number of questions from the module's pool. Refused when
+     * the course's attempts are used or its waiting time has not passed.
+     */
     @Transactional
     public QuizPaper startQuiz(long courseId) {
         long employeeId = learner();
@@ -65,10 +80,32 @@ public class LearningService {
         Module module = modules.module(course.getModule());
         CourseVersionNumber version = records.versionOn(courseId, LocalDate.now())
                 .orElseThrow(() -> new InvalidInputException("course", "This course has no version in effect yet."));
+        var open = records.openAttempt(employeeId, courseId)
+                .filter(a -> a.getVersionMajor() == version.major() && a.getVersionMinor() == version.minor())
+                .filter(a -> servedIds(a).stream().allMatch(id -> module.quiz().question(id) != null));
+        if (open.isPresent()) {
+            return paper(open.get(), course, module, version);
+        }
+        RetakePolicy policy = policy(course);
+        List<OffsetDateTime> failed = records.failedSinceLastPassOrReset(employeeId, courseId);
+        if (policy.maxAttempts() != null && failed.size() >= policy.maxAttempts()) {
+            throw new InvalidInputException("attempts", "You have used all " + policy.maxAttempts() + " attempts at this quiz. "
+                    + "Ask HR to allow more attempts; they record why.");
+        }
+        if (!failed.isEmpty() && policy.waitHours() > 0) {
+            OffsetDateTime from = failed.getFirst().plusHours(policy.waitHours());
+            if (from.isAfter(OffsetDateTime.now())) {
+                throw new InvalidInputException("attempts", "You can take the quiz again from "
+                        + WHEN.format(from.toInstant()) + " (" + policy.waitHours() + " h after your last attempt).");
+            }
+        }
         List<QuizPaper.Question> served = new ArrayList<>();
         List<Map<String, Object>> order = new ArrayList<>();
         List<Module.Question> questions = new ArrayList<>(module.quiz().questions());
         Collections.shuffle(questions, RANDOM);
+        if (policy.questionsPerAttempt() != null && policy.questionsPerAttempt() < questions.size()) {
+            questions = new ArrayList<>(questions.subList(0, policy.questionsPerAttempt()));
+        }
         for (Module.Question q : questions) {
             List<Integer> numbers = new ArrayList<>();
             for (int i = 0; i < q.options().size(); i++) {
@@ -83,6 +120,48 @@ public class LearningService {
         long attemptId = records.insertAttempt(employeeId, courseId, version, JSON.writeValueAsString(order), questions.size());
         assignments.markInProgress(employeeId, courseId);
         return new QuizPaper(attemptId, course.getTitle(), version.toString(), module.quiz().passMark(), served);
+    }
+
+    /** An open attempt as it was drawn: the recorded questions and option orders. */
+    private QuizPaper paper(QuizAttemptRecord attempt, CourseRecord course, Module module, CourseVersionNumber version) {
+        List<Map<String, Object>> order = JSON.readValue(attempt.getQuestions().data(), new TypeReference<>() { });
+        List<QuizPaper.Question> served = new ArrayList<>();
+        for (Map<String, Object> o : order) {
+            Module.Question q = module.quiz().question((String) o.get("id"));
+            @SuppressWarnings("unchecked")
+            List<Integer> numbers = (List<Integer>) o.get("options");
+            served.add(new QuizPaper.Question(q.id(), q.text(), q.multiple(),
+                    numbers.stream().map(n -> new QuizPaper.Option(n, q.options().get(n).text())).toList()));
+        }
+        return new QuizPaper(attempt.getId(), course.getTitle(), version.toString(), module.quiz().passMark(), served);
+    }
+
+    /**
+     * HR (or an administrator) allows a learner more attempts at a course's quiz, saying why; the
+     * learner's failed attempts are counted from now. Audited; never for one's own attempts.
+     */
+    @PreAuthorize("hasAnyRole('HR', 'ADMIN')")
+    @Transactional
+    public void allowMoreAttempts(long employeeId, long courseId, String reason) {
+        CurrentUser user = currentUser.require();
+        if (!scope.canSee(user, employeeId)) {
+            throw new InvalidInputException("employee", "No such person in your scope.");
+        }
+        if (user.employeeId() != null && user.employeeId() == employeeId) {
+            throw new AccessDeniedException("Someone else allows you more attempts.");
+        }
+        inAppCourse(courseId);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why more attempts are allowed, e.g. retrained with their manager.");
+        }
+        FieldRules.require("reason", FieldRules.text(reason.trim(), FieldRules.REASON));
+        auditReason.set("Quiz attempts reset: " + reason.trim());
+        records.insertAttemptReset(employeeId, courseId, reason.trim(), user.displayName(),
+                records.userExists(user.userId()) ? user.userId() : null);
+    }
+
+    private static RetakePolicy policy(CourseRecord course) {
+        return new RetakePolicy(course.getQuizMaxAttempts(), course.getQuizRetakeWaitHours(), course.getQuizQuestionsPerAttempt());
     }
 
     /**
@@ -168,6 +247,8 @@ public class LearningService {
     }
 
     private QuizResult result(QuizAttemptRecord attempt, Module.Quiz quiz, CourseRecord course, Map<String, Set<Integer>> given) {
+        // the key only for a learner who has passed: before, a failed attempt would hand out the answers to the next
+        boolean keyShown = attempt.getPassed() || records.hasPassed(attempt.getEmployeeId(), course.getId());
         List<QuizResult.Missed> missed = new ArrayList<>();
         for (String id : servedIds(attempt)) {
             Module.Question q = quiz.question(id);
@@ -175,13 +256,25 @@ public class LearningService {
             if (q != null && !new TreeSet<>(q.correctOptions()).equals(chosen)) {
                 missed.add(new QuizResult.Missed(q.text(),
                         chosen.stream().map(n -> q.options().get(n).text()).toList(),
-                        q.correctOptions().stream().map(n -> q.options().get(n).text()).toList(), q.explanation()));
+                        keyShown ? q.correctOptions().stream().map(n -> q.options().get(n).text()).toList() : List.of(),
+                        keyShown ? q.explanation() : null));
             }
         }
         var completion = records.completionOfAttempt(attempt.getId());
+        RetakePolicy policy = policy(course);
+        Integer attemptsLeft = null;
+        java.time.Instant nextFrom = null;
+        if (!attempt.getPassed()) {
+            List<OffsetDateTime> failed = records.failedSinceLastPassOrReset(attempt.getEmployeeId(), course.getId());
+            attemptsLeft = policy.maxAttempts() == null ? null : Math.max(0, policy.maxAttempts() - failed.size());
+            if (!failed.isEmpty() && policy.waitHours() > 0) {
+                OffsetDateTime from = failed.getFirst().plusHours(policy.waitHours());
+                nextFrom = from.isAfter(OffsetDateTime.now()) ? from.toInstant() : null;
+            }
+        }
         return new QuizResult(attempt.getId(), attempt.getCorrect(), attempt.getTotal(), attempt.getScore(), quiz.passMark(),
                 attempt.getPassed(), missed, completion.map(TrainingCompletionRecord::getId).orElse(null),
-                completion.map(c -> "awaiting_signature".equals(c.getStatus())).orElse(false));
+                completion.map(c -> "awaiting_signature".equals(c.getStatus())).orElse(false), keyShown, attemptsLeft, nextFrom);
     }
 
     private static List<String> servedIds(QuizAttemptRecord attempt) {

@@ -5,6 +5,7 @@ import static org.clinlead.db.Tables.COURSE;
 import static org.clinlead.db.Tables.COURSE_VERSION;
 import static org.clinlead.db.Tables.EMPLOYEE;
 import static org.clinlead.db.Tables.QUIZ_ATTEMPT;
+import static org.clinlead.db.Tables.QUIZ_ATTEMPT_RESET;
 import static org.clinlead.db.Tables.STORED_FILE;
 import static org.clinlead.db.Tables.TRAINING_ASSIGNMENT;
 import static org.clinlead.db.Tables.TRAINING_COMPLETION;
@@ -12,6 +13,7 @@ import static org.clinlead.db.Tables.TRAINING_COMPLETION;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.clinlead.db.tables.records.CertificationRecord;
 import org.clinlead.db.tables.records.CourseRecord;
@@ -19,7 +21,9 @@ import org.clinlead.db.tables.records.QuizAttemptRecord;
 import org.clinlead.db.tables.records.TrainingAssignmentRecord;
 import org.clinlead.db.tables.records.TrainingCompletionRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Writes training records: completions, quiz attempts, certificates and certifications. */
@@ -66,6 +70,53 @@ class RecordRepository {
                 .set(QUIZ_ATTEMPT.QUESTIONS, JSONB.valueOf(questionsJson))
                 .set(QUIZ_ATTEMPT.TOTAL, total)
                 .returning(QUIZ_ATTEMPT.ID).fetchSingle(QUIZ_ATTEMPT.ID);
+    }
+
+    /** The learner's latest attempt at the course that is not submitted yet, served again rather than redrawn. */
+    Optional<QuizAttemptRecord> openAttempt(long employeeId, long courseId) {
+        return dsl.selectFrom(QUIZ_ATTEMPT).where(QUIZ_ATTEMPT.EMPLOYEE_ID.eq(employeeId)).and(QUIZ_ATTEMPT.COURSE_ID.eq(courseId))
+                .and(QUIZ_ATTEMPT.SUBMITTED_AT.isNull()).orderBy(QUIZ_ATTEMPT.STARTED_AT.desc()).limit(1).fetchOptional();
+    }
+
+    /** Whether the learner ever passed the course's quiz. */
+    boolean hasPassed(long employeeId, long courseId) {
+        return dsl.fetchExists(QUIZ_ATTEMPT, QUIZ_ATTEMPT.EMPLOYEE_ID.eq(employeeId).and(QUIZ_ATTEMPT.COURSE_ID.eq(courseId))
+                .and(QUIZ_ATTEMPT.PASSED.isTrue()));
+    }
+
+    /**
+     * The submission times of the learner's failed attempts since their latest pass or HR's latest
+     * reset, newest first: what the retake policy counts.
+     */
+    List<OffsetDateTime> failedSinceLastPassOrReset(long employeeId, long courseId) {
+        Field<OffsetDateTime> lastPass = DSL.field(DSL.select(DSL.max(QUIZ_ATTEMPT.SUBMITTED_AT)).from(QUIZ_ATTEMPT)
+                .where(QUIZ_ATTEMPT.EMPLOYEE_ID.eq(employeeId)).and(QUIZ_ATTEMPT.COURSE_ID.eq(courseId)).and(QUIZ_ATTEMPT.PASSED.isTrue()));
+        Field<OffsetDateTime> lastReset = DSL.field(DSL.select(DSL.max(QUIZ_ATTEMPT_RESET.RESET_AT)).from(QUIZ_ATTEMPT_RESET)
+                .where(QUIZ_ATTEMPT_RESET.EMPLOYEE_ID.eq(employeeId)).and(QUIZ_ATTEMPT_RESET.COURSE_ID.eq(courseId)));
+        Field<OffsetDateTime> since = DSL.greatest(lastPass, lastReset);
+        return dsl.select(QUIZ_ATTEMPT.SUBMITTED_AT).from(QUIZ_ATTEMPT)
+                .where(QUIZ_ATTEMPT.EMPLOYEE_ID.eq(employeeId)).and(QUIZ_ATTEMPT.COURSE_ID.eq(courseId))
+                .and(QUIZ_ATTEMPT.PASSED.isFalse())
+                .and(since.isNull().or(QUIZ_ATTEMPT.SUBMITTED_AT.gt(since)))
+                .orderBy(QUIZ_ATTEMPT.SUBMITTED_AT.desc())
+                .fetch(QUIZ_ATTEMPT.SUBMITTED_AT);
+    }
+
+    /** Whether the user is an account (signed-in service users and API tokens may not be). */
+    boolean userExists(long userId) {
+        return dsl.fetchExists(org.clinlead.db.Tables.APP_USER, org.clinlead.db.Tables.APP_USER.ID.eq(userId));
+    }
+
+    void insertAttemptReset(long employeeId, long courseId, String reason, String resetBy, Long userId) {
+        dsl.insertInto(QUIZ_ATTEMPT_RESET)
+                .set(QUIZ_ATTEMPT_RESET.EMPLOYEE_ID, employeeId)
+                .set(QUIZ_ATTEMPT_RESET.COURSE_ID, courseId)
+                .set(QUIZ_ATTEMPT_RESET.REASON, reason)
+                .set(QUIZ_ATTEMPT_RESET.RESET_BY, resetBy)
+                .set(QUIZ_ATTEMPT_RESET.RESET_BY_USER_ID, userId)
+                // the clock the attempts' submission times come from, not the transaction's start
+                .set(QUIZ_ATTEMPT_RESET.RESET_AT, OffsetDateTime.now())
+                .execute();
     }
 
     /** The attempt, locked, so that a double submit waits for the first and then sees it submitted. */

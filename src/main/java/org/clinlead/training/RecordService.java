@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.clinlead.core.ConcurrentChangeException;
+import org.clinlead.core.FieldRules;
 import org.clinlead.core.InvalidInputException;
 import org.clinlead.core.audit.AuditReason;
 import org.clinlead.core.security.CurrentUser;
@@ -77,6 +78,8 @@ public class RecordService {
         if (form.score() != null && (form.score().signum() < 0 || form.score().compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw new InvalidInputException("score", "A score is a percentage from 0 to 100.");
         }
+        FieldRules.require("trainer", FieldRules.line(blankToNull(form.trainer()), FieldRules.NAME));
+        FieldRules.require("provider", FieldRules.line(blankToNull(form.provider()), FieldRules.NAME));
         boolean needsCertificate = CourseType.EXTERNAL.db().equals(course.getCourseType());
         if (needsCertificate && certificate == null) {
             throw new InvalidInputException("certificate", "Attach the certificate (PDF, PNG or JPEG) for an external course.");
@@ -130,6 +133,7 @@ public class RecordService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Say why, e.g. that the certificate names another course.");
         }
+        FieldRules.require("reason", FieldRules.text(reason.trim(), FieldRules.REASON));
         awaitingVerification(completionId);
         auditReason.set("External training rejected: " + reason.trim());
         records.setCompletionStatus(completionId, "rejected", currentUser.require().displayName(), reason.trim());
@@ -147,12 +151,16 @@ public class RecordService {
         TrainingCompletionRecord old = records.lockCompletion(completionId)
                 .filter(c -> scope.canSee(user, c.getEmployeeId()))
                 .orElseThrow(() -> new InvalidInputException("record", "No such training record in your scope."));
+        if (user.employeeId() != null && user.employeeId().equals(old.getEmployeeId())) {
+            throw new AccessDeniedException("Someone else corrects your own training records.");
+        }
         if (!"complete".equals(old.getStatus()) || old.getSupersededById() != null) {
             throw new InvalidInputException("record", "Only a complete record that has not been corrected yet can be corrected.");
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Say why the record is corrected; inspectors read it.");
         }
+        FieldRules.require("reason", FieldRules.text(reason.trim(), FieldRules.REASON));
         CourseRecord course = records.course(old.getCourseId()).orElseThrow();
         LocalDate date = checkedDate(completedOn == null ? old.getCompletedOn() : completedOn, old.getEmployeeId());
         CourseVersionNumber v = version == null || version.isBlank()
@@ -200,6 +208,7 @@ public class RecordService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Say why this training is not needed, e.g. equivalent training at a previous employer.");
         }
+        FieldRules.require("reason", FieldRules.text(reason.trim(), FieldRules.REASON));
         if (a.getVersion() != version || !a.getCurrent() || !List.of("assigned", "in_progress").contains(a.getStatus())) {
             throw new ConcurrentChangeException("This assignment changed or is no longer open. Reload and try again.");
         }
@@ -225,10 +234,14 @@ public class RecordService {
         if (form.issuer() == null || form.issuer().isBlank()) {
             throw new InvalidInputException("issuer", "Enter who issued it, e.g. SOCRA or ACRP.");
         }
+        FieldRules.require("name", FieldRules.line(form.name().trim(), FieldRules.NAME));
+        FieldRules.require("issuer", FieldRules.line(form.issuer().trim(), FieldRules.NAME));
+        FieldRules.require("number", FieldRules.line(blankToNull(form.number()), FieldRules.CODE));
         LocalDate issued = checkedDate(form.issuedOn(), null);
         if (form.expiresOn() != null && !form.expiresOn().isAfter(issued)) {
             throw new InvalidInputException("expiresOn", "It expires after it was issued.");
         }
+        FieldRules.require("expiresOn", FieldRules.date(form.expiresOn(), issued, issued.plusYears(50), "The expiry date"));
         if (certificate == null) {
             throw new InvalidInputException("certificate", "Attach the certificate (PDF, PNG or JPEG).");
         }
@@ -269,6 +282,7 @@ public class RecordService {
         if (!accept && (reason == null || reason.isBlank())) {
             throw new InvalidInputException("reason", "Say why the certification is rejected.");
         }
+        FieldRules.require("reason", FieldRules.text(accept || reason == null ? null : reason.trim(), FieldRules.REASON));
         auditReason.set(accept ? "Certification verified" : "Certification rejected: " + reason.trim());
         records.setCertificationStatus(certificationId, accept ? "verified" : "rejected", user.displayName(),
                 accept ? null : reason.trim());
@@ -309,6 +323,7 @@ public class RecordService {
         if (date.isAfter(LocalDate.now())) {
             throw new InvalidInputException("completedOn", "The date " + date + " is in the future.");
         }
+        FieldRules.require("completedOn", FieldRules.date(date, FieldRules.EARLIEST_DATE, LocalDate.now(), "The date"));
         if (employeeId != null) {
             LocalDate hired = records.hireDate(employeeId).orElseThrow();
             if (date.isBefore(hired)) {

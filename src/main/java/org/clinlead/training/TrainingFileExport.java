@@ -6,17 +6,13 @@ import static org.clinlead.core.content.PdfKit.table;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.clinlead.core.content.CsvWriter;
 import org.clinlead.core.content.PdfKit;
 import org.clinlead.core.signature.Signature;
 import org.openpdf.text.Document;
@@ -113,25 +109,26 @@ public final class TrainingFileExport {
         return out.toByteArray();
     }
 
+    /** One line per record, written by the shared {@link CsvWriter} (formula cells neutralised, numbers as numbers). */
     public static byte[] csv(PersonTraining file) {
-        StringWriter out = new StringWriter();
         PersonTraining.Person p = file.person();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("employee_id", "name", "department",
+        CsvWriter csv = CsvWriter.withHeader("employee_id", "name", "department",
                 "job_role", "record_id", "course_code", "course_title", "version", "completed_on", "expires_on", "method",
                 "source", "score", "trainer", "provider", "status", "recorded_by", "recorded_at", "verified_by", "verified_at",
-                "corrects_record", "correction_reason", "superseded_by", "signatures", "certificate").get())) {
-            for (CompletionRecord r : file.records()) {
-                csv.printRecord(p.employeeNumber(), p.name(), p.orgUnit(), p.jobRole(), r.id(), r.courseCode(), r.courseTitle(),
-                        r.version(), r.completedOn(), r.expiresOn(), r.method(), r.source(), r.score(), r.trainer(), r.provider(),
-                        r.status(), r.recordedBy(), UTC.format(r.recordedAt()), r.verifiedBy(),
-                        r.verifiedAt() == null ? null : UTC.format(r.verifiedAt()), r.correctsId(), r.correctionReason(),
-                        r.supersededById(), r.signatures().stream().map(Signature::manifest).collect(Collectors.joining("; ")),
-                        r.certificateName());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+                "corrects_record", "correction_reason", "superseded_by", "signatures", "certificate", "record_kind",
+                "import_source", "import_record_id", "import_batch", "import_file", "imported_by", "imported_at");
+        for (CompletionRecord r : file.records()) {
+            CompletionRecord.Imported i = r.imported();
+            csv.row(p.employeeNumber(), p.name(), p.orgUnit(), p.jobRole(), r.id(), r.courseCode(), r.courseTitle(),
+                    r.version(), r.completedOn(), r.expiresOn(), r.method(), r.source(), r.score(), r.trainer(), r.provider(),
+                    r.status(), r.recordedBy(), UTC.format(r.recordedAt()), r.verifiedBy(),
+                    r.verifiedAt() == null ? null : UTC.format(r.verifiedAt()), r.correctsId(), r.correctionReason(),
+                    r.supersededById(), r.signatures().stream().map(Signature::manifest).collect(Collectors.joining("; ")),
+                    r.certificateName(), r.kind(), i == null ? null : i.sourceSystem(), i == null ? null : i.recordId(),
+                    i == null ? null : i.batchId(), i == null ? null : i.fileName(), i == null ? null : i.importedBy(),
+                    i == null || i.importedAt() == null ? null : UTC.format(i.importedAt()));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.bytes();
     }
 
     private static String detail(CompletionRecord r) {
@@ -145,8 +142,12 @@ public final class TrainingFileExport {
         if (r.certificateName() != null) {
             text.append("; certificate ").append(r.certificateName());
         }
+        if (r.imported() != null) {
+            text.append("; ").append(r.imported().provenance());
+        }
         List<Signature> signatures = r.signatures();
-        text.append(signatures.isEmpty() ? "; no electronic signature in ClinLead"
+        text.append(signatures.isEmpty() ? (r.imported() != null ? "; IMPORTED RECORD: no electronic signature in ClinLead"
+                : "; no electronic signature in ClinLead")
                 : "; signed: " + signatures.stream().map(Signature::manifest).collect(Collectors.joining("; ")));
         return text.toString();
     }

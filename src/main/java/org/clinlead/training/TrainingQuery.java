@@ -10,6 +10,7 @@ import static org.clinlead.db.Tables.STORED_FILE;
 import static org.clinlead.db.Tables.STUDY;
 import static org.clinlead.db.Tables.TRAINING_ASSIGNMENT;
 import static org.clinlead.db.Tables.TRAINING_COMPLETION;
+import static org.clinlead.db.Tables.TRAINING_IMPORT_BATCH;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -85,10 +86,12 @@ public class TrainingQuery {
     }
 
     private List<CompletionRecord> records(long employeeId) {
-        var rows = dsl.select(TRAINING_COMPLETION.asterisk(), COURSE.CODE, COURSE.TITLE, STORED_FILE.FILENAME)
+        var rows = dsl.select(TRAINING_COMPLETION.asterisk(), COURSE.CODE, COURSE.TITLE, STORED_FILE.FILENAME,
+                        TRAINING_IMPORT_BATCH.FILE_NAME, TRAINING_IMPORT_BATCH.IMPORTED_BY, TRAINING_IMPORT_BATCH.IMPORTED_AT)
                 .from(TRAINING_COMPLETION)
                 .join(COURSE).on(COURSE.ID.eq(TRAINING_COMPLETION.COURSE_ID))
                 .leftJoin(STORED_FILE).on(STORED_FILE.ID.eq(TRAINING_COMPLETION.CERTIFICATE_FILE_ID))
+                .leftJoin(TRAINING_IMPORT_BATCH).on(TRAINING_IMPORT_BATCH.ID.eq(TRAINING_COMPLETION.IMPORT_BATCH_ID))
                 .where(TRAINING_COMPLETION.EMPLOYEE_ID.eq(employeeId))
                 .orderBy(TRAINING_COMPLETION.COMPLETED_ON.desc(), TRAINING_COMPLETION.ID.desc())
                 .fetch();
@@ -106,7 +109,19 @@ public class TrainingQuery {
                 r.get(TRAINING_COMPLETION.VERIFIED_AT) == null ? null : r.get(TRAINING_COMPLETION.VERIFIED_AT).toInstant(),
                 r.get(TRAINING_COMPLETION.REJECTION_REASON), r.get(TRAINING_COMPLETION.CORRECTS_ID),
                 r.get(TRAINING_COMPLETION.CORRECTION_REASON), r.get(TRAINING_COMPLETION.SUPERSEDED_BY_ID),
-                signed.getOrDefault(r.get(TRAINING_COMPLETION.ID), List.of()))).toList();
+                signed.getOrDefault(r.get(TRAINING_COMPLETION.ID), List.of()), imported(r))).toList();
+    }
+
+    private static CompletionRecord.Imported imported(org.jooq.Record r) {
+        String key = r.get(TRAINING_COMPLETION.IMPORT_KEY);
+        if (key == null) {
+            return null;
+        }
+        int colon = key.indexOf(':');
+        return new CompletionRecord.Imported(colon < 0 ? key : key.substring(0, colon), colon < 0 ? "" : key.substring(colon + 1),
+                r.get(TRAINING_COMPLETION.IMPORT_BATCH_ID), r.get(TRAINING_IMPORT_BATCH.FILE_NAME),
+                r.get(TRAINING_IMPORT_BATCH.IMPORTED_BY),
+                r.get(TRAINING_IMPORT_BATCH.IMPORTED_AT) == null ? null : r.get(TRAINING_IMPORT_BATCH.IMPORTED_AT).toInstant());
     }
 
     private List<PersonTraining.Attempt> attempts(long employeeId) {

@@ -24,8 +24,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * External raters' personal links are never at rest in the outbox (issue 17, item 3; decision
- * 0013): the invitation is stored with a placeholder and the link is issued when the message goes
- * out through SMTP (GreenMail on port 3025); links stored before are redacted by changelog 0023.
+ * 0015): the invitation is stored with a placeholder and the link is issued when the message goes
+ * out through SMTP (GreenMail on port 3025); links stored before are redacted by changelog 0026.
  */
 @DatabaseTest
 class ExternalLinkMailTest {
@@ -116,7 +116,7 @@ class ExternalLinkMailTest {
         long assignment = fixture.dsl.select(RATER_ASSIGNMENT.ID).from(RATER_ASSIGNMENT)
                 .where(RATER_ASSIGNMENT.EXTERNAL_EMAIL.eq("legacy@cro.example")).fetchSingle().value1();
         String raw = "external/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd";
-        // as ClinLead stored invitations before changelog 0023: one unsent, one sent, both with the raw link
+        // as ClinLead stored invitations before changelog 0026: one unsent, one sent, both with the raw link
         fixture.dsl.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq("legacy@cro.example")).execute();
         fixture.dsl.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.KIND, "360-invitation").set(MAIL_OUTBOX.RECIPIENT, "legacy@cro.example")
                 .set(MAIL_OUTBOX.SUBJECT, "Feedback request").set(MAIL_OUTBOX.BODY, "Use this link:\n\nhttp://localhost:8080/" + raw + "\n\nThanks")
@@ -125,8 +125,8 @@ class ExternalLinkMailTest {
                 .set(MAIL_OUTBOX.SUBJECT, "Feedback request").set(MAIL_OUTBOX.BODY, "Use https://clinlead.example/" + raw + " now")
                 .set(MAIL_OUTBOX.DEDUPE_KEY, "360-invitation:999999999").set(MAIL_OUTBOX.SENT_AT, OffsetDateTime.now()).execute();
 
-        String changelog = new ClassPathResource("db/changelog/0023-secret-links-out-of-mail.sql").getContentAsString(StandardCharsets.UTF_8);
-        String redaction = changelog.substring(changelog.indexOf("--changeset clinlead:0023-redact-stored-links"));
+        String changelog = new ClassPathResource("db/changelog/0026-secret-links-out-of-mail.sql").getContentAsString(StandardCharsets.UTF_8);
+        String redaction = changelog.substring(changelog.indexOf("--changeset clinlead:0026-redact-stored-links"));
         for (String statement : redaction.replaceAll("(?m)^--.*$", "").split(";")) {
             if (!statement.isBlank()) {
                 fixture.dsl.execute(statement);

@@ -168,7 +168,7 @@ final class DashboardBenchmark {
                 .and(EMPLOYEE.STATUS.eq("active")).fetch(EMPLOYEE.ID);
         java.util.Random random = new java.util.Random(3);
         // a map the reader's scope does not cover sums the per-unit counts, each counted or left out
-        // for the reader (docs/decisions/0014-skills-gap-figures-from-groups-large-enough.md)
+        // for the reader (docs/decisions/0016-skills-gap-figures-from-groups-large-enough.md)
         CurrentUser regionHr = new CurrentUser(-4, "bench-region-hr", "Bench Region HR", null, Set.of("HR"), region);
         timeOnly("skills gaps: company by unit, outside the reader's scope", () -> gaps.heatMap(regionHr, companyByUnit));
         timeOnly("skills gaps: trend, company, outside the reader's scope", () -> gaps.trend(regionHr, companyByUnit));
@@ -176,7 +176,7 @@ final class DashboardBenchmark {
                 portfolios.portfolio(hr, people.get(random.nextInt(people.size()))).orElseThrow(), "bench"));
         timeOnly("learning pathway (one person, next role)", () -> {
             long person = people.get(random.nextInt(people.size()));
-            var roles = pathways.targetRoles(person);
+            var roles = pathways.targetRoles(hr, person);
             return roles.isEmpty() ? null : pathways.pathway(hr, person, roles.getFirst().id());
         });
     }

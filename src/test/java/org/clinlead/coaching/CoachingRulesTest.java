@@ -221,6 +221,50 @@ class CoachingRulesTest {
     }
 
     @Test
+    void goalsSessionsAndCommentsRefuseControlCharactersAndTextBeyondItsBounds() {
+        long plan = leonsPlan();
+        leon();
+        assertThatThrownBy(() -> plans.addGoal(plan, new GoalForm(null, "Lead the SAE drill", "w".repeat(100_000), "", null, null,
+                TODAY, TODAY.plusDays(30)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 4,000");
+        leon();
+        assertThatThrownBy(() -> plans.addGoal(plan, new GoalForm(null, "Lead\u0000the drill", "", "", null, null,
+                TODAY, TODAY.plusDays(30)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
+        leon();
+        assertThatThrownBy(() -> plans.comment(plan, "fine\u0000")).hasMessageContaining("control character");
+        users.signIn("coach");
+        long lukas = employee("E10101");
+        int sessions = dsl.fetchCount(Tables.COACHING_SESSION);
+        assertThatThrownBy(() -> coaching.logSession(new SessionForm(TODAY.minusDays(1), 60, SessionKind.INDIVIDUAL, null, "held",
+                null, "Topic", Set.of(lukas), Set.of(), "Shared \u0000 notes", "", List.of())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
+        assertThat(dsl.fetchCount(Tables.COACHING_SESSION)).isEqualTo(sessions);
+    }
+
+    @Test
+    void inATeamSessionEachParticipantSeesOnlyTheirOwnAgreedActions() {
+        users.signIn("coach");
+        long lukas = employee("E10101");
+        long clara = employee("E10015");
+        long session = coaching.logSession(new SessionForm(TODAY.minusDays(1), 90, SessionKind.TEAM, null, "held", null,
+                "Handover of the CAPA backlog", Set.of(lukas, clara), Set.of(), "Shared notes of the team", "", List.of(
+                        new SessionForm.AgreedAction(lukas, "Lukas: escalate the backlog to QA", ActionKind.OTHER, TODAY.plusDays(7)),
+                        new SessionForm.AgreedAction(clara, "Clara: close CAPA-17 with the site", ActionKind.OTHER, TODAY.plusDays(14)))));
+
+        CurrentUser helen = users.signIn("coach");
+        assertThat(coachingQuery.session(helen, session).orElseThrow().actions()).extracting(PlanDetail.Action::title)
+                .as("the coach sees all").containsExactlyInAnyOrder("Lukas: escalate the backlog to QA", "Clara: close CAPA-17 with the site");
+        CurrentUser claraUser = users.signInEmployee(clara);
+        assertThat(coachingQuery.session(claraUser, session).orElseThrow().actions()).extracting(PlanDetail.Action::title)
+                .as("a participant sees their own").containsExactly("Clara: close CAPA-17 with the site");
+        CurrentUser lukasUser = users.signIn("manager");
+        assertThat(coachingQuery.session(lukasUser, session).orElseThrow().actions()).extracting(PlanDetail.Action::title)
+                .as("a participant sees their own, even one who manages another participant (that one's plan shows theirs)")
+                .containsExactly("Lukas: escalate the backlog to QA");
+        CurrentUser emma = users.signInEmployee(employee("E10014"));
+        assertThat(coachingQuery.session(emma, session)).as("neither participant nor manager").isEmpty();
+    }
+
+    @Test
     void aPrivateNoteIsReadByItsAuthorOnlyInNoScreenExportOrAuditEntry() {
         long session = helensSession(SECRET);
         CurrentUser helen = users.signIn("coach");

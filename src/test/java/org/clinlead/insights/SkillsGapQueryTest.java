@@ -145,7 +145,7 @@ class SkillsGapQueryTest {
         assertThat(b.percentBelow()).isEmpty();
         assertThat(b.averageGap()).isNull();
         assertThat(map.cell(root, competency).orElseThrow().shown()).isFalse();
-        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,4," + code + ",").contains(",4,3,2,67,0.50,0\n").contains(",1,1,,,,0\n");
+        assertThat(SkillsGapQuery.csv(map)).contains("GAP-A,4," + code + ",").contains(",4,3,2,67,0.50,0\r\n").contains(",1,1,,,,0\r\n");
         assertThat(sheet(SkillsGapQuery.xlsx(map))).contains("<t xml:space=\"preserve\">GAP-A</t>").contains("<v>0.50</v>")
                 .contains("<v>67</v>");
     }
@@ -287,7 +287,7 @@ class SkillsGapQueryTest {
 
         // and the exports carry the same figures as the map
         assertThat(SkillsGapQuery.csv(gaps.heatMap(hrOfB, new GapFilter(root, framework, null, null, GapFilter.Grouping.UNIT))))
-                .contains(",6," + code + ",").contains(",6,3,2,67,0.50,2\n");
+                .contains(",6," + code + ",").contains(",6,3,2,67,0.50,2\r\n");
     }
 
     @Test

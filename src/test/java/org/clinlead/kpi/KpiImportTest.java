@@ -141,6 +141,48 @@ class KpiImportTest {
     }
 
     @Test
+    void periodsAndValuesOutsideTheKpisBoundsAndControlCharactersAreRefused() {
+        int before = dsl.fetchCount(KPI_OBSERVATION);
+        ImportReport report = run("CAPA-CLOSURE-DAYS,0000-01,person,E10102,27.5,,,QMS\n"         // row 2: year 0
+                + "CAPA-CLOSURE-DAYS,-0001-01-01,person,E10102,27.5,,,QMS\n"                      // row 3: before the common era
+                + "CAPA-CLOSURE-DAYS,1066-10,person,E10102,27.5,,,QMS\n"                          // row 4: before 2000
+                + "CAPA-CLOSURE-DAYS,2020-05,person,E10102,-30,,,QMS\n"                           // row 5: negative days
+                + "SAE-TIMELINESS,2020-05,site,HLX-ONC-301:DE-104,,3,2,Safety\n"                  // row 6: 150 %
+                + "ENGAGEMENT,2020-05,org_unit,CO-EU-DE,1000000,,,Survey\n"                       // row 7: index 0-100
+                + "CAPA-CLOSURE-DAYS,2020-05,person,E10101,30,,,Q\u0000MS\n"                      // row 8: NUL
+                + "CAPA-CLOSURE-DAYS,2020-05,person,E10014,5000,,,QMS\n");                        // row 9: 13 years
+        Map<String, String> problems = problems(report);
+        assertThat(problems).containsOnlyKeys("2:period", "3:period", "4:period", "5:value", "6:numerator", "7:value",
+                "8:source", "9:value");
+        assertThat(problems.get("4:period")).contains("before 2000-01");
+        assertThat(problems.get("5:value")).contains("at least 0");
+        assertThat(problems.get("6:numerator")).contains("150").contains("at most 100");
+        assertThat(problems.get("7:value")).contains("at most 100");
+        assertThat(problems.get("8:source")).contains("control character");
+        assertThat(dsl.fetchCount(KPI_OBSERVATION)).isEqualTo(before);
+    }
+
+    @Test
+    void theDefinitionsCarryBoundsDeclaredOrDefaultedFromTheirUnit() {
+        assertThat(kpis.byCode("ENGAGEMENT").orElseThrow().max()).isEqualByComparingTo("100");
+        assertThat(kpis.byCode("SAE-TIMELINESS").orElseThrow().max()).as("a percentage").isEqualByComparingTo("100");
+        assertThat(kpis.byCode("CAPA-CLOSURE-DAYS").orElseThrow().min()).isEqualByComparingTo("0");
+        assertThat(kpis.byCode("CAPA-CLOSURE-DAYS").orElseThrow().max()).as("a duration").isEqualByComparingTo("3650");
+        assertThat(kpis.byCode("ENROLLMENT-VS-TARGET").orElseThrow().max()).as("declared").isEqualByComparingTo("1000");
+        assertThatThrownBy(() -> KpiYaml.read("bad.yaml", """
+                kpis:
+                  - code: X-DAYS
+                    name: X
+                    unit: days
+                    direction: lower_is_better
+                    level: person
+                    aggregation: mean
+                    min: 10
+                    max: 5
+                """, Map.of())).isInstanceOf(ContentException.class).hasMessageContaining("max");
+    }
+
+    @Test
     void hrImportsOnlyForTheirScope() {
         users.signInHr(unit("CO-EU-DE"));
         ImportReport report = run("CAPA-CLOSURE-DAYS,2020-03,person,E10102,27.5,,,QMS\n"

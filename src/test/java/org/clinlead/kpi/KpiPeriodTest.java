@@ -18,7 +18,7 @@ class KpiPeriodTest {
     void aMonthIsReadInEitherForm() {
         assertThat(read("2026-03")).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(read("2026-03-01")).isEqualTo(LocalDate.of(2026, 3, 1));
-        assertThat(read("1999-12")).isEqualTo(LocalDate.of(1999, 12, 1));
+        assertThat(read("2000-01")).as("the earliest month accepted").isEqualTo(LocalDate.of(2000, 1, 1));
         assertThat(read("2026-11")).isEqualTo(LocalDate.of(2026, 11, 1));
     }
 
@@ -31,6 +31,11 @@ class KpiPeriodTest {
         assertThat(problem("2026-03-15")).isEqualTo("A period is a month: write 2026-03 or 2026-03-01, not 2026-03-15.");
         assertThat(problem("2026-12")).isEqualTo("The period 2026-12 is in the future.");
         assertThat(problem("2027-01-01")).isEqualTo("The period 2027-01 is in the future.");
+        assertThat(problem("1999-12")).isEqualTo("The period 1999-12 is before 2000-01, the earliest accepted.");
+        assertThat(problem("1066-10")).isEqualTo("The period 1066-10 is before 2000-01, the earliest accepted.");
+        assertThat(problem("0000-01")).isEqualTo("The period 0000-01 is before 2000-01, the earliest accepted.");
+        assertThat(problem("-0001-01-01")).isEqualTo("\"-0001-01-01\" is not a month like 2026-03.");
+        assertThat(problem("+10000-01-01")).isEqualTo("\"+10000-01-01\" is not a month like 2026-03.");
     }
 
     private static LocalDate read(String text) {

@@ -41,6 +41,66 @@ class PeopleImportTest {
     }
 
     @Test
+    void aFileWithoutTheManagerAndStatusColumnsLeavesThoseFieldsAsTheyAre() {
+        assertThat(importCsv(HEADER
+                + "E10102,Sofia,Weber,sofia.weber@helix-tx.example,CRA,CO-EU-DE,E10101,2021-05-22,DE,leave,2021-05-22\n")
+                .problems()).isEmpty();
+        var before = dsl.selectFrom(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.eq("E10102")).fetchSingle();
+        assertThat(before.getManagerId()).isNotNull();
+
+        ImportReport report = importCsv("employee_id,first_name,last_name,email,job_role,org_unit,hire_date,country\n"
+                + "E10102,Sofia,Weber-Lang,sofia.weber@helix-tx.example,CRA,CO-EU-DE,2021-05-22,DE\n");
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.updated()).isEqualTo(1);
+        var after = dsl.selectFrom(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.eq("E10102")).fetchSingle();
+        assertThat(after.getLastName()).isEqualTo("Weber-Lang");
+        assertThat(after.getManagerId()).as("no manager_id column: the manager stays").isEqualTo(before.getManagerId());
+        assertThat(after.getStatus()).as("no status column: the status stays").isEqualTo("leave");
+    }
+
+    @Test
+    void anEmptyManagerCellClearsTheManagerAndAnEmptyStatusCellKeepsTheStatus() {
+        importCsv(HEADER + "E10102,Sofia,Weber,sofia.weber@helix-tx.example,CRA,CO-EU-DE,E10101,2021-05-22,DE,leave,2021-05-22\n");
+        ImportReport report = importCsv(HEADER
+                + "E10102,Sofia,Weber,sofia.weber@helix-tx.example,CRA,CO-EU-DE,,2021-05-22,DE,,2021-05-22\n");
+        assertThat(report.problems()).isEmpty();
+        var sofia = dsl.selectFrom(EMPLOYEE).where(EMPLOYEE.EMPLOYEE_NUMBER.eq("E10102")).fetchSingle();
+        assertThat(sofia.getManagerId()).isNull();
+        assertThat(sofia.getStatus()).isEqualTo("leave");
+    }
+
+    @Test
+    void controlCharactersOutOfBoundDatesAndImplausibleAddressesAreRefusedWithRowAndColumn() {
+        int before = employees();
+        String longName = "x".repeat(100_000);
+        String longEmail = "a".repeat(4_980) + "@example.com";
+        ImportReport report = importCsv(HEADER
+                + "B-1,An\u0000a,Silva,b1@example.com,CRA,CO-EU-ES,,2025-03-01,ES,active,\n"
+                + "B-2,Ana,Silva,b2@example.com,CRA,CO-EU-ES,,9999-12-31,ES,active,\n"
+                + "B-3,Ana,Silva,b3@example.com,CRA,CO-EU-ES,,1800-01-01,ES,active,\n"
+                + "B-4,Ana,Silva,b4@example.com,CRA,CO-EU-ES,,0000-01-01,ES,active,\n"
+                + "B-5,Ana,Silva,b5@example.com,CRA,CO-EU-ES,,+10000-01-01,ES,active,\n"
+                + "B-6,Ana,Silva,ana\u00a0silva@example.com,CRA,CO-EU-ES,,2025-03-01,ES,active,\n"
+                + "B-7,Ana,Silva," + longEmail + ",CRA,CO-EU-ES,,2025-03-01,ES,active,\n"
+                + "B-8,Ana," + longName + ",b8@example.com,CRA,CO-EU-ES,,2025-03-01,ES,active,\n"
+                + "B-9,Ana,Silva,b9@example.com,CRA,CO-EU-ES,,2025-03-01,ES,active,1066-10-14\n");
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.problems()).extracting(ImportProblem::row, ImportProblem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "first_name"), org.assertj.core.groups.Tuple.tuple(3, "hire_date"),
+                org.assertj.core.groups.Tuple.tuple(4, "hire_date"), org.assertj.core.groups.Tuple.tuple(5, "hire_date"),
+                org.assertj.core.groups.Tuple.tuple(6, "hire_date"), org.assertj.core.groups.Tuple.tuple(7, "email"),
+                org.assertj.core.groups.Tuple.tuple(8, "email"), org.assertj.core.groups.Tuple.tuple(9, "last_name"),
+                org.assertj.core.groups.Tuple.tuple(10, "role_since"));
+        assertThat(report.problems().get(0).message()).contains("control character (NUL");
+        assertThat(report.problems().get(1).message()).contains("is after");
+        assertThat(report.problems().get(2).message()).contains("is before 1950-01-01");
+        assertThat(report.problems().get(6).message()).contains("at most 254 characters");
+        assertThat(report.problems().get(7).message()).contains("at most 100 characters");
+        assertThat(employees()).isEqualTo(before);
+    }
+
+    @Test
     void newPeopleAreCreatedWithManagersThatAppearLaterInTheFile() {
         ImportReport report = importCsv(HEADER
                 + "N-2,Ana,Silva,ana.silva@example.com,CRA,CO-EU-ES,N-1,2025-03-01,ES,active,\n"

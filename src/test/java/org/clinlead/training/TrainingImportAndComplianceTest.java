@@ -49,6 +49,10 @@ class TrainingImportAndComplianceTest {
     WebApplicationContext context;
     @Autowired
     ApiTokenService tokens;
+    @Autowired
+    CourseService courseService;
+    @Autowired
+    LearningService learning;
 
     private ImportReport importAs(String user, String csv) {
         fixture.users.signIn(user);
@@ -67,7 +71,9 @@ class TrainingImportAndComplianceTest {
         var stored = fixture.dsl.selectFrom(Tables.TRAINING_COMPLETION).where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(id))
                 .and(Tables.TRAINING_COMPLETION.IMPORT_KEY.eq("OldLMS:2")).fetchSingle();
         assertThat(stored.getVersionMajor() + "." + stored.getVersionMinor()).as("the version in effect on the date").isEqualTo("1.1");
-        assertThat(stored.getVerifiedBy()).isEqualTo("import by Nadia Petrova");
+        assertThat(stored.getVerifiedBy()).as("an import is not a verification").isNull();
+        assertThat(stored.getRecordedBy()).isEqualTo("import by Nadia Petrova");
+        assertThat(stored.getImportBatchId()).isNotNull();
         ImportReport again = importAs("hr", csv);
         assertThat(again.created()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
@@ -118,6 +124,93 @@ class TrainingImportAndComplianceTest {
     }
 
     @Test
+    void aReImportWithoutTheScoreColumnLeavesTheRecordAndIsNotAConflict() {
+        long id = fixture.hire("T-COLS", "CTA", "CO-EU-DE", TODAY.minusYears(1));
+        assertThat(importAs("admin", HEADER + "T-COLS,ALCOA,,%s,80,,,OldLMS,40\n".formatted(TODAY.minusDays(5))).problems()).isEmpty();
+        ImportReport again = importAs("admin", "employee_id,course_code,completed_on,source_system,record_id\n"
+                + "T-COLS,ALCOA,%s,OldLMS,40\n".formatted(TODAY.minusDays(5)));
+        assertThat(again.problems()).isEmpty();
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(fixture.dsl.select(Tables.TRAINING_COMPLETION.SCORE).from(Tables.TRAINING_COMPLETION)
+                .where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(id)).fetchSingle().value1()).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void controlCharactersLongTextAndImpossibleDatesAreRefusedWithRowAndColumn() {
+        fixture.hire("T-BOUND", "CTA", "CO-EU-DE", TODAY.minusYears(1));
+        int before = fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION);
+        ImportReport report = importAs("hr", HEADER
+                + "T-BOUND,ALCOA,,%s,,Dr\u0000 Who,,OldLMS,50\n".formatted(TODAY.minusDays(3))
+                + "T-BOUND,ALCOA,,%s,,,%s,OldLMS,51\n".formatted(TODAY.minusDays(3), "p".repeat(100_000))
+                + "T-BOUND,ALCOA,,+10000-01-01,,,,OldLMS,52\n"
+                + "T-BOUND,ALCOA,,-0001-01-01,,,,OldLMS,53\n"
+                + "T-BOUND,ALCOA,,%s,,,,Old\u0000LMS,54\n".formatted(TODAY.minusDays(3)));
+        assertThat(report.problems()).extracting(ImportProblem::row, ImportProblem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "trainer"), org.assertj.core.groups.Tuple.tuple(3, "provider"),
+                org.assertj.core.groups.Tuple.tuple(4, "completed_on"), org.assertj.core.groups.Tuple.tuple(5, "completed_on"),
+                org.assertj.core.groups.Tuple.tuple(6, "source_system"));
+        assertThat(fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION)).isEqualTo(before);
+    }
+
+    @Test
+    void theTrainingFileCsvNeutralisesFormulaCellsAndKeepsNumbersAsNumbers() {
+        long id = fixture.hire("T-CSV", "CTA", "CO-EU-DE", TODAY.minusYears(1));
+        assertThat(importAs("admin", HEADER + "T-CSV,ALCOA,,%s,95,=cmd|' /C calc'!A0,@SUM(A1),OldLMS,-60\n"
+                .formatted(TODAY.minusDays(5))).problems()).isEmpty();
+        var file = fixture.training.person(fixture.users.signIn("hr"), id).orElseThrow();
+        String csv = new String(TrainingFileExport.csv(file), StandardCharsets.UTF_8);
+        assertThat(csv).contains(",'=cmd|' /C calc'!A0,'@SUM(A1),").doesNotContain(",=cmd").doesNotContain(",@SUM")
+                .contains(",95.00,");
+    }
+
+    @Test
+    void importedCompletionsAreShownAsImportedWithTheirBatchAndACourseCanAskTheLearnerToSignThem() {
+        long sofia = fixture.employee("E10102");
+        ImportReport report = importAs("hr", HEADER + "E10102,ALCOA,,%s,,,,OldLMS,80\n".formatted(TODAY.minusDays(4)));
+        assertThat(report.problems()).isEmpty();
+        CompletionRecord imported = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow().records().stream()
+                .filter(r -> r.imported() != null && r.imported().recordId().equals("80")).findFirst().orElseThrow();
+        assertThat(imported.verifiedBy()).as("an import verifies nothing").isNull();
+        assertThat(imported.kind()).isEqualTo("imported");
+        assertThat(imported.statusLabel()).isEqualTo("complete (imported record, not signed)");
+        assertThat(imported.imported().sourceSystem()).isEqualTo("OldLMS");
+        assertThat(imported.imported().fileName()).isEqualTo("lms.csv");
+        assertThat(imported.imported().importedBy()).isEqualTo("import by Nadia Petrova");
+        assertThat(imported.imported().provenance()).contains("import batch " + imported.imported().batchId()).contains("lms.csv");
+        var file = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow();
+        String csv = new String(TrainingFileExport.csv(file), StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(l -> l.contains(",OldLMS,80,")).findFirst().orElseThrow())
+                .contains(",imported,OldLMS,80," + imported.imported().batchId() + ",lms.csv,import by Nadia Petrova,");
+        assertThat(csv.lines().filter(l -> l.contains(",signed,")).count()).as("signed records stay apart").isPositive();
+        // an HR user without an account row of their own (a service user) imports too: the batch names them, without a user id
+        long company = fixture.dsl.select(Tables.ORG_UNIT.ID).from(Tables.ORG_UNIT).where(Tables.ORG_UNIT.CODE.eq("HELIX"))
+                .fetchSingle().value1();
+        fixture.users.signInHr(company);
+        assertThat(imports.importCompletions("lms-2.csv", (HEADER + "E10102,ALCOA,,%s,,,,OldLMS,79\n".formatted(TODAY.minusDays(6)))
+                .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+
+        // a course that asks for it: the imported record waits for the learner's signature and does not count until then
+        CourseSummary sop = fixture.course("GDPR-CT");
+        fixture.users.signIn("hr");
+        courseService.update(sop.id(), sop.version(), new CourseForm(sop.code(), sop.title(), sop.type(), sop.provider(),
+                sop.description(), sop.durationMinutes(), sop.validityMonths(), sop.regulated(), sop.gcp(), sop.topics(), sop.cost(),
+                sop.currency(), sop.retrainingDays(), sop.active(), sop.retakes(), true));
+        assertThat(importAs("hr", HEADER + "E10102,GDPR-CT,,%s,,,,OldLMS,81\n".formatted(TODAY.minusDays(2))).problems()).isEmpty();
+        CompletionRecord waiting = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow().records().stream()
+                .filter(r -> r.imported() != null && r.imported().recordId().equals("81")).findFirst().orElseThrow();
+        assertThat(waiting.status()).isEqualTo("awaiting_signature");
+        assertThat(fixture.requirement(sofia, "GDPR-CT").orElseThrow().status().open()).as("pending until signed").isTrue();
+        fixture.users.signIn("staff");
+        learning.signCompletion(waiting.id(), org.clinlead.core.content.DemoAccounts.PASSWORD, "Europe/Berlin");
+        CompletionRecord signed = fixture.training.person(fixture.users.signIn("hr"), sofia).orElseThrow().records().stream()
+                .filter(r -> r.id() == waiting.id()).findFirst().orElseThrow();
+        assertThat(signed.status()).isEqualTo("complete");
+        assertThat(signed.kind()).isEqualTo("signed");
+        assertThat(signed.imported()).isNotNull();
+        assertThat(fixture.requirement(sofia, "GDPR-CT").orElseThrow().status()).isEqualTo(TrainingStatus.COMPLETED);
+    }
+
+    @Test
     void theApiImportsWithATrainingTokenAndRefusesOthers() throws Exception {
         fixture.hire("T-API", "CTA", "CO-EU-DE", TODAY.minusYears(1));
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
@@ -142,7 +235,7 @@ class TrainingImportAndComplianceTest {
     void complianceFiguresMatchTheHandCount() {
         // a new unit with three CTAs hired 60 days ago: due 30 days after hire, so overdue unless done
         fixture.users.signIn("admin");
-        long root = fixture.dsl.select(Tables.ORG_UNIT.ID).from(Tables.ORG_UNIT).where(Tables.ORG_UNIT.PARENT_ID.isNull()).fetchSingle().value1();
+        long root = fixture.dsl.select(Tables.ORG_UNIT.ID).from(Tables.ORG_UNIT).where(Tables.ORG_UNIT.CODE.eq("HELIX")).fetchSingle().value1();
         long unit = fixture.dsl.insertInto(Tables.ORG_UNIT).set(Tables.ORG_UNIT.CODE, "T-UNIT").set(Tables.ORG_UNIT.NAME, "Test unit")
                 .set(Tables.ORG_UNIT.KIND, "team").set(Tables.ORG_UNIT.PARENT_ID, root).returning(Tables.ORG_UNIT.ID).fetchSingle().getId();
         for (String n : new String[] {"T-C1", "T-C2", "T-C3"}) {

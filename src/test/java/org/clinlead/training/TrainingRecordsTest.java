@@ -44,6 +44,8 @@ class TrainingRecordsTest {
     ModuleLibrary modules;
     @Autowired
     TrainingQuery training;
+    @Autowired
+    CourseService courses;
 
     private CurrentUser sofia() {
         return fixture.users.signIn("staff");
@@ -90,9 +92,10 @@ class TrainingRecordsTest {
         Module module = modules.module("informed-consent");
         assertThat(paper.questions()).extracting(QuizPaper.Question::id)
                 .containsExactlyInAnyOrderElementsOf(module.quiz().questions().stream().map(Module.Question::id).toList());
-        // the order served is recorded and differs between attempts (12! orders; equal twice in a row by chance ~1e-9)
+        // an attempt started and not submitted is served again as it was drawn
         QuizPaper again = learning.startQuiz(consent);
-        assertThat(again.questions()).extracting(QuizPaper.Question::id).isNotEqualTo(paper.questions().stream().map(QuizPaper.Question::id).toList());
+        assertThat(again.attemptId()).isEqualTo(paper.attemptId());
+        assertThat(again.questions()).isEqualTo(paper.questions());
 
         QuizResult result = learning.submitQuiz(paper.attemptId(), answers(paper, "informed-consent", true));
         assertThat(result.passed()).isTrue();
@@ -139,12 +142,91 @@ class TrainingRecordsTest {
         assertThat(failed.passed()).isFalse();
         assertThat(failed.completionId()).isNull();
         assertThat(failed.missed()).hasSize(first.questions().size())
-                .allSatisfy(m -> assertThat(m.explanation()).isNotBlank());
+                .allSatisfy(m -> assertThat(m.rightAnswers()).as("the key waits for a pass").isEmpty());
         QuizPaper retake = learning.startQuiz(consent);
+        // the order served is recorded and differs between attempts (12! orders; equal twice in a row by chance ~1e-9)
+        assertThat(retake.questions()).extracting(QuizPaper.Question::id)
+                .isNotEqualTo(first.questions().stream().map(QuizPaper.Question::id).toList());
         assertThat(learning.submitQuiz(retake.attemptId(), answers(retake, "informed-consent", true)).passed()).isTrue();
         var attempts = training.person(sofia(), sofia().employeeId()).orElseThrow().attempts().stream()
                 .filter(a -> a.courseCode().equals("CONSENT")).toList();
         assertThat(attempts).extracting(PersonTraining.Attempt::passed).containsExactly(true, false);
+    }
+
+    @Test
+    void aRetakePolicyLimitsAttemptsMakesLearnersWaitDrawsFromThePoolAndKeepsTheKeyUntilAPass() {
+        CourseSummary consent = fixture.course("CONSENT");
+        int pool = modules.module("informed-consent").quiz().questions().size();
+        fixture.users.signIn("hr");
+        courses.update(consent.id(), consent.version(), form(consent, new RetakePolicy(2, 24, 8)));
+        long sofiaId = sofia().employeeId();
+
+        QuizPaper first = learning.startQuiz(consent.id());
+        assertThat(first.questions()).as("8 of the pool of " + pool).hasSize(8);
+        sofia();
+        assertThat(learning.startQuiz(consent.id()).questions()).as("an open attempt is served again, not redrawn")
+                .isEqualTo(first.questions());
+        sofia();
+        QuizResult failed = learning.submitQuiz(first.attemptId(), answers(first, "informed-consent", false));
+        assertThat(failed.keyShown()).isFalse();
+        assertThat(failed.missed()).hasSize(8).allSatisfy(m -> {
+            assertThat(m.yourAnswers()).isNotEmpty();
+            assertThat(m.rightAnswers()).as("no key before a pass").isEmpty();
+            assertThat(m.explanation()).isNull();
+        });
+        assertThat(failed.attemptsLeft()).isEqualTo(1);
+        assertThat(failed.nextAttemptFrom()).isNotNull();
+        String drawn = fixture.dsl.select(Tables.QUIZ_ATTEMPT.QUESTIONS).from(Tables.QUIZ_ATTEMPT)
+                .where(Tables.QUIZ_ATTEMPT.ID.eq(first.attemptId())).fetchSingle().value1().data();
+        assertThat(first.questions()).allSatisfy(q -> assertThat(drawn).contains("\"" + q.id() + "\""));
+        sofia();
+        assertThatThrownBy(() -> learning.startQuiz(consent.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("You can take the quiz again from");
+
+        // without the wait, the second failed attempt uses the limit
+        CourseSummary now = fixture.course("CONSENT");
+        fixture.users.signIn("hr");
+        courses.update(now.id(), now.version(), form(now, new RetakePolicy(2, 0, 8)));
+        sofia();
+        QuizPaper second = learning.startQuiz(consent.id());
+        assertThat(learning.submitQuiz(second.attemptId(), answers(second, "informed-consent", false)).attemptsLeft()).isZero();
+        sofia();
+        assertThatThrownBy(() -> learning.startQuiz(consent.id())).hasMessageContaining("used all 2 attempts");
+        // the database refuses the third attempt whatever code writes it
+        assertThatThrownBy(() -> fixture.savepoint(() -> fixture.dsl.insertInto(Tables.QUIZ_ATTEMPT)
+                .set(Tables.QUIZ_ATTEMPT.EMPLOYEE_ID, sofiaId).set(Tables.QUIZ_ATTEMPT.COURSE_ID, consent.id())
+                .set(Tables.QUIZ_ATTEMPT.VERSION_MAJOR, 1).set(Tables.QUIZ_ATTEMPT.VERSION_MINOR, 0)
+                .set(Tables.QUIZ_ATTEMPT.QUESTIONS, org.jooq.JSONB.valueOf("[]")).set(Tables.QUIZ_ATTEMPT.TOTAL, 8).execute()))
+                .hasMessageContaining("attempts course");
+
+        // HR allows more, with a reason, audited; nobody for themselves
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> learning.allowMoreAttempts(sofiaId, consent.id(), " ")).hasMessageContaining("Say why");
+        fixture.users.signIn("hr");
+        learning.allowMoreAttempts(sofiaId, consent.id(), "Went over the consent lessons with her manager");
+        assertThat(fixture.dsl.fetchExists(Tables.AUDIT_EVENT, Tables.AUDIT_EVENT.ENTITY_TYPE.eq("quiz_attempt_reset")
+                .and(Tables.AUDIT_EVENT.REASON.contains("Went over the consent lessons")))).isTrue();
+        long nadia = fixture.dsl.select(Tables.APP_USER.EMPLOYEE_ID).from(Tables.APP_USER).where(Tables.APP_USER.USERNAME.eq("hr"))
+                .fetchSingle().value1();
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> learning.allowMoreAttempts(nadia, consent.id(), "for me")).isInstanceOf(AccessDeniedException.class);
+        sofia();
+        assertThatThrownBy(() -> learning.allowMoreAttempts(sofiaId, consent.id(), "myself"))
+                .isInstanceOf(AccessDeniedException.class);
+
+        sofia();
+        QuizPaper third = learning.startQuiz(consent.id());
+        assertThat(learning.submitQuiz(third.attemptId(), answers(third, "informed-consent", true)).passed()).isTrue();
+        // once passed, the key of the failed attempts is shown
+        sofia();
+        QuizResult reread = learning.submitQuiz(first.attemptId(), Map.of());
+        assertThat(reread.keyShown()).isTrue();
+        assertThat(reread.missed()).allSatisfy(m -> assertThat(m.rightAnswers()).isNotEmpty());
+    }
+
+    private static CourseForm form(CourseSummary c, RetakePolicy retakes) {
+        return new CourseForm(c.code(), c.title(), c.type(), c.provider(), c.description(), c.durationMinutes(), c.validityMonths(),
+                c.regulated(), c.gcp(), c.topics(), c.cost(), c.currency(), c.retrainingDays(), c.active(), retakes, c.signImported());
     }
 
     @Test
@@ -274,6 +356,68 @@ class TrainingRecordsTest {
                     assertThat(r.value1()).isEqualTo("Nadia Petrova (hr)");
                     assertThat(r.value2()).contains("shifted dates");
                 });
+    }
+
+    @Test
+    void nobodyCorrectsVerifiesOrApprovesTheirOwnRecordNotEvenPastTheService() {
+        var hr = fixture.dsl.select(Tables.APP_USER.ID, Tables.APP_USER.EMPLOYEE_ID, Tables.EMPLOYEE.EMPLOYEE_NUMBER)
+                .from(Tables.APP_USER).join(Tables.EMPLOYEE).on(Tables.EMPLOYEE.ID.eq(Tables.APP_USER.EMPLOYEE_ID))
+                .where(Tables.APP_USER.USERNAME.eq("hr")).fetchSingle();
+        assertThat(fixture.complete(hr.value3(), "ALCOA", TODAY.minusDays(20), null).problems()).isEmpty();
+        long record = fixture.dsl.select(Tables.TRAINING_COMPLETION.ID).from(Tables.TRAINING_COMPLETION)
+                .where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(hr.value2()))
+                .and(Tables.TRAINING_COMPLETION.IMPORT_KEY.like("TestLMS:%")).fetchSingle().value1();
+
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> records.correct(record, TODAY.minusDays(21), null, null, "The LMS shifted the date",
+                DemoAccounts.PASSWORD, null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION, Tables.TRAINING_COMPLETION.CORRECTS_ID.eq(record))).isZero();
+
+        // past the service: the database refuses a verifying or approving signature by the record's own person
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> fixture.savepoint(() -> fixture.dsl.insertInto(Tables.E_SIGNATURE)
+                .set(Tables.E_SIGNATURE.RECORD_TYPE, "training_completion").set(Tables.E_SIGNATURE.RECORD_ID, record)
+                .set(Tables.E_SIGNATURE.SIGNER_USER_ID, hr.value1()).set(Tables.E_SIGNATURE.PRINTED_NAME, "Nadia Petrova")
+                .set(Tables.E_SIGNATURE.MEANING, "Reviewed and verified").set(Tables.E_SIGNATURE.TIME_ZONE, "UTC")
+                .set(Tables.E_SIGNATURE.RECORD_DIGEST, "0".repeat(64)).execute()))
+                .hasMessageContaining("their own");
+
+        // and a verification of one's own waiting record, whoever's code writes it
+        fixture.users.signIn("hr");
+        long gdpr = fixture.course("GDPR-CT").id();
+        long own = records.recordExternal(new ExternalCompletionForm(hr.value2(), gdpr, null, TODAY.minusDays(1), null, null, null),
+                new Upload("cert.pdf", PDF), DemoAccounts.PASSWORD, null);
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> fixture.savepoint(() -> fixture.dsl.update(Tables.TRAINING_COMPLETION)
+                .set(Tables.TRAINING_COMPLETION.STATUS, "complete").set(Tables.TRAINING_COMPLETION.VERIFIED_BY, "Nadia Petrova")
+                .where(Tables.TRAINING_COMPLETION.ID.eq(own)).execute()))
+                .hasMessageContaining("their own");
+    }
+
+    @Test
+    void formsRefuseControlCharactersAndTextBeyondItsBounds() {
+        long gdpr = fixture.course("GDPR-CT").id();
+        int before = fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION);
+        sofia();
+        assertThatThrownBy(() -> records.recordExternal(new ExternalCompletionForm(null, gdpr, null, TODAY.minusDays(2), null,
+                "t".repeat(100_000), null), new Upload("cert.pdf", PDF), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 200 characters");
+        sofia();
+        assertThatThrownBy(() -> records.recordExternal(new ExternalCompletionForm(null, gdpr, null, TODAY.minusDays(2), null,
+                null, "Acme\u0000 Training"), new Upload("cert.pdf", PDF), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
+        assertThat(fixture.dsl.fetchCount(Tables.TRAINING_COMPLETION)).isEqualTo(before);
+
+        long id = fixture.hire("T-TEXT", "CTA", "CO-EU-DE", TODAY.minusYears(2));
+        fixture.complete("T-TEXT", "ALCOA", TODAY.minusDays(30), null);
+        long record = fixture.dsl.select(Tables.TRAINING_COMPLETION.ID).from(Tables.TRAINING_COMPLETION)
+                .where(Tables.TRAINING_COMPLETION.EMPLOYEE_ID.eq(id)).fetchSingle().value1();
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> records.correct(record, TODAY.minusDays(31), null, null, "r".repeat(100_000),
+                DemoAccounts.PASSWORD, null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 2,000");
+        fixture.users.signIn("hr");
+        assertThatThrownBy(() -> records.correct(record, TODAY.minusDays(31), null, null, "shi\u0000fted",
+                DemoAccounts.PASSWORD, null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("control character");
     }
 
     @Test

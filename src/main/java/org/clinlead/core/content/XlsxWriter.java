@@ -11,6 +11,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes one worksheet as an Office Open XML workbook (.xlsx) with inline strings and numbers:
  * enough for exports that open in Excel, LibreOffice and Numbers, without a spreadsheet library.
+ * Text is neutralised as in {@link CsvWriter} (a cell starting with = + - @, tab or CR gets a
+ * leading apostrophe), so that it stays text when the sheet is edited or saved as CSV; numbers
+ * are numbers.
  */
 public final class XlsxWriter {
 
@@ -37,7 +40,7 @@ public final class XlsxWriter {
                     sheet.append("<c r=\"").append(ref).append("\"><v>").append(n).append("</v></c>");
                 } else {
                     sheet.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-                            .append(escape(value.toString())).append("</t></is></c>");
+                            .append(escape(CsvWriter.neutralised(value.toString()))).append("</t></is></c>");
                 }
             }
             sheet.append("</row>");

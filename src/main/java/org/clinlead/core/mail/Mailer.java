@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #sendQueued} delivers queued messages through SMTP ({@code spring.mail.host}) every
  * 30 seconds. Without an SMTP server the messages stay in the outbox. A message with a secret
  * link is stored with {@link #PERSONAL_LINK} in its body and the link is issued only when the
- * message is sent ({@link SecretLinkIssuer}, decision 0013): no secret is at rest in the outbox.
+ * message is sent ({@link SecretLinkIssuer}, decision 0015): no secret is at rest in the outbox.
  */
 @Service
 public class Mailer {

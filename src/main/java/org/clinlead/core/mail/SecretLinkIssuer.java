@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Issues the secret link a queued message carries, at the moment the message is sent, so the
- * secret is never stored in the outbox (decision 0013). A feature that mails secret links
+ * secret is never stored in the outbox (decision 0015). A feature that mails secret links
  * implements it; {@link Mailer} finds the issuer by {@link #kind()}.
  */
 public interface SecretLinkIssuer {

@@ -74,6 +74,15 @@ public class PathwayView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         long person = employeeId;
+        List<PathwayQuery.Role> roles = pathways.targetRoles(user, person);
+        if (roles.isEmpty()) {
+            // out of scope or no such person: the same page either way, naming nobody and no role
+            content.removeAll();
+            content.add(new Paragraph("Person not found."));
+            target.setVisible(false);
+            portfolio.setVisible(false);
+            return;
+        }
         portfolio.setText("Download the evidence portfolio (PDF)");
         portfolio.setHref(DownloadHandler.fromInputStream(e -> portfolios.portfolio(user, person)
                 .map(p -> {
@@ -82,7 +91,6 @@ public class PathwayView extends VerticalLayout implements BeforeEnterObserver {
                             pdf.length);
                 })
                 .orElseGet(() -> DownloadResponse.error(404))));
-        List<PathwayQuery.Role> roles = pathways.targetRoles(employeeId);
         target.setItems(roles);
         roles.stream().findFirst().ifPresent(target::setValue);
     }

@@ -25,6 +25,7 @@ import org.clinlead.training.CourseForm;
 import org.clinlead.training.CourseService;
 import org.clinlead.training.CourseSummary;
 import org.clinlead.training.CourseType;
+import org.clinlead.training.RetakePolicy;
 
 /** Creates a course (with its first version) or edits one's details. */
 class CourseEditorDialog extends Dialog {
@@ -56,8 +57,16 @@ class CourseEditorDialog extends Dialog {
         TextField version = new TextField("First version", "1.0", "");
         DatePicker effective = new DatePicker("In effect from", LocalDate.now());
         Checkbox active = new Checkbox("In use (unticked: retired, no new assignments)", true);
+        Checkbox signImported = new Checkbox("Imported completions wait for the learner's signature");
+        IntegerField maxAttempts = new IntegerField("Quiz attempts allowed");
+        maxAttempts.setHelperText("Failed attempts before HR must allow more; empty: no limit");
+        IntegerField waitHours = new IntegerField("Hours between attempts");
+        waitHours.setValue(0);
+        IntegerField questionsPerAttempt = new IntegerField("Questions drawn per attempt");
+        questionsPerAttempt.setHelperText("From the module's questions; empty: all of them");
         FormLayout form = new FormLayout(code, title, type, provider, duration, validity, regulated, gcp, topics, cost, currency,
-                retraining, description);
+                retraining, description, signImported);
+        form.setColspan(signImported, 2);
         form.setColspan(title, 2);
         form.setColspan(description, 2);
         form.setColspan(topics, 2);
@@ -81,17 +90,28 @@ class CourseEditorDialog extends Dialog {
             retraining.setValue(course.retrainingDays());
             description.setValue(course.description());
             active.setValue(course.active());
+            signImported.setValue(course.signImported());
             form.add(active);
+            if (course.type() == CourseType.IN_APP) {
+                maxAttempts.setValue(course.retakes().maxAttempts());
+                waitHours.setValue(course.retakes().waitHours());
+                questionsPerAttempt.setValue(course.retakes().questionsPerAttempt());
+                form.add(maxAttempts, waitHours, questionsPerAttempt);
+            }
         }
         add(form);
-        Map<String, HasValidation> fields = Map.of("code", code, "title", title, "duration", duration, "validity", validity,
-                "cost", cost, "currency", currency, "retraining", retraining, "topics", topics, "version", version,
-                "effectiveOn", effective);
+        Map<String, HasValidation> fields = new java.util.HashMap<>(Map.<String, HasValidation>of("code", code, "title", title, "duration", duration,
+                "validity", validity, "cost", cost, "currency", currency, "retraining", retraining, "topics", topics,
+                "version", version, "effectiveOn", effective));
+        fields.put("retakes", maxAttempts);
         Button save = new Button("Save", e -> {
             List<String> topicList = Arrays.stream(topics.getValue().split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
             CourseForm values = new CourseForm(code.getValue().trim(), title.getValue(), type.getValue(), provider.getValue(),
                     description.getValue(), duration.getValue(), validity.getValue(), regulated.getValue(), gcp.getValue(), topicList,
-                    cost.getValue(), currency.getValue().trim(), retraining.getValue(), active.getValue());
+                    cost.getValue(), currency.getValue().trim(), retraining.getValue(), active.getValue(),
+                    course != null && course.type() == CourseType.IN_APP ? new RetakePolicy(maxAttempts.getValue(),
+                            waitHours.getValue() == null ? 0 : waitHours.getValue(), questionsPerAttempt.getValue()) : RetakePolicy.NONE,
+                    signImported.getValue());
             try {
                 long id;
                 if (course == null) {

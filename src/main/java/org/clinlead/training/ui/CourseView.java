@@ -102,6 +102,10 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
         facts.add("Valid for", c.validityLabel());
         facts.add("Duration", c.durationMinutes() + " minutes");
         facts.add("Record", c.regulated() ? "signed electronically by the learner" : "recorded without signature");
+        facts.add("Imported completions", c.signImported() ? "wait for the learner's signature" : "count as imported records, unsigned");
+        if (c.type() == org.clinlead.training.CourseType.IN_APP) {
+            facts.add("Quiz retakes", c.retakes().label());
+        }
         facts.add("GCP training", c.gcp() ? "yes, checked against study start dates" : "no");
         facts.add("Regulatory topics", c.topics().isEmpty() ? "none" : String.join(", ", c.topics()));
         facts.add("Provider", c.provider() == null ? "" : c.provider());

@@ -114,7 +114,13 @@ public class ModuleView extends VerticalLayout implements BeforeEnterObserver, H
             Notifications.error("Only people with an employee record take the quiz.");
             return;
         }
-        QuizPaper paper = learning.startQuiz(course.id());
+        QuizPaper paper;
+        try {
+            paper = learning.startQuiz(course.id());
+        } catch (InvalidInputException ex) {
+            Notifications.error(ex.getMessage());
+            return;
+        }
         body.removeAll();
         body.add(new H3("Quiz: " + paper.questions().size() + " questions, " + paper.passMark() + " % to pass"));
         Map<String, AbstractField<?, ?>> answers = new LinkedHashMap<>();
@@ -193,18 +199,28 @@ public class ModuleView extends VerticalLayout implements BeforeEnterObserver, H
             Button retake = new Button("Retake the quiz", e -> startQuiz());
             retake.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button lessons = new Button("Back to the lessons", e -> showLesson(0));
-            body.add(new Paragraph("This attempt is recorded. Read what you missed, then take the quiz again; the questions "
-                    + "come in a new order."), new HorizontalLayout(retake, lessons));
+            boolean exhausted = result.attemptsLeft() != null && result.attemptsLeft() == 0;
+            retake.setEnabled(!exhausted && result.nextAttemptFrom() == null);
+            String next = exhausted ? "You have used all the attempts this course allows; HR can allow more."
+                    : result.nextAttemptFrom() != null ? "You can take the quiz again from "
+                    + result.nextAttemptFrom().toString().substring(0, 16).replace('T', ' ') + " UTC."
+                    : "Go over the lessons, then take the quiz again; the questions come in a new order.";
+            body.add(new Paragraph("This attempt is recorded. " + next + (result.attemptsLeft() == null || exhausted ? ""
+                    : " Attempts left: " + result.attemptsLeft() + ".")), new HorizontalLayout(retake, lessons));
         }
         if (!result.missed().isEmpty()) {
-            body.add(new H3("What you missed"));
+            body.add(new H3(result.keyShown() ? "What you missed" : "Your answers that were wrong"));
+            if (!result.keyShown()) {
+                body.add(new Paragraph("The right answers are shown once you have passed."));
+            }
             for (QuizResult.Missed m : result.missed()) {
                 Div missed = new Div();
                 missed.addClassName("missed");
                 missed.add(new Paragraph(m.question()),
-                        new Paragraph("Your answer: " + (m.yourAnswers().isEmpty() ? "none" : String.join("; ", m.yourAnswers()))),
-                        new Paragraph("Right answer: " + String.join("; ", m.rightAnswers())),
-                        new Paragraph(m.explanation()));
+                        new Paragraph("Your answer: " + (m.yourAnswers().isEmpty() ? "none" : String.join("; ", m.yourAnswers()))));
+                if (result.keyShown()) {
+                    missed.add(new Paragraph("Right answer: " + String.join("; ", m.rightAnswers())), new Paragraph(m.explanation()));
+                }
                 body.add(missed);
             }
         }

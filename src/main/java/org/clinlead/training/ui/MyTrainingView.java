@@ -83,14 +83,19 @@ public class MyTrainingView extends VerticalLayout {
         if (!mine.awaitingSignature().isEmpty()) {
             add(new H3("Waiting for your signature"));
             for (CompletionRecord r : mine.awaitingSignature()) {
-                Button sign = new Button("Sign", e -> new SignatureDialog(r.courseTitle() + " " + r.version() + ", passed on "
-                        + r.completedOn() + " (" + r.score().stripTrailingZeros().toPlainString() + " %)", user.displayName(),
+                String what = r.imported() != null
+                        ? r.courseTitle() + " " + r.version() + ", completed on " + r.completedOn() + " (" + r.imported().provenance() + ")"
+                        : r.courseTitle() + " " + r.version() + ", passed on " + r.completedOn()
+                        + (r.score() == null ? "" : " (" + r.score().stripTrailingZeros().toPlainString() + " %)");
+                Button sign = new Button("Sign", e -> new SignatureDialog(what, user.displayName(),
                         SignatureMeaning.COMPLETED, (password, zone) -> learning.signCompletion(r.id(), password, zone), () -> {
                             Notifications.success("Signed. " + r.courseTitle() + " is complete.");
                             refresh();
                         }).open());
                 sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-                HorizontalLayout row = new HorizontalLayout(new Paragraph(r.courseTitle() + ", passed on " + r.completedOn()), sign);
+                HorizontalLayout row = new HorizontalLayout(new Paragraph(r.imported() != null
+                        ? r.courseTitle() + ", completed on " + r.completedOn() + ", imported from " + r.imported().sourceSystem()
+                        + ": your course asks you to sign it" : r.courseTitle() + ", passed on " + r.completedOn()), sign);
                 row.setAlignItems(Alignment.BASELINE);
                 add(row);
             }

@@ -38,6 +38,7 @@ import org.clinlead.core.ui.SignatureDialog;
 import org.clinlead.training.CompletionRecord;
 import org.clinlead.training.CourseQuery;
 import org.clinlead.training.PersonTraining;
+import org.clinlead.training.LearningService;
 import org.clinlead.training.RecordService;
 import org.clinlead.training.Requirement;
 import org.clinlead.training.TrainingFileExport;
@@ -55,11 +56,14 @@ public class TrainingFileView extends VerticalLayout implements BeforeEnterObser
     private final TrainingQuery training;
     private final CourseQuery courses;
     private final RecordService records;
+    private final LearningService learning;
     private final CurrentUser user;
     private long employeeId;
     private String title = "Training file";
 
-    public TrainingFileView(TrainingQuery training, CourseQuery courses, RecordService records, CurrentUserProvider currentUser) {
+    public TrainingFileView(TrainingQuery training, CourseQuery courses, RecordService records, LearningService learning,
+                            CurrentUserProvider currentUser) {
+        this.learning = learning;
         this.training = training;
         this.courses = courses;
         this.records = records;
@@ -150,6 +154,9 @@ public class TrainingFileView extends VerticalLayout implements BeforeEnterObser
         attempts.setAllRowsVisible(true);
         attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
         add(attempts);
+        if (hr() && !file.attempts().isEmpty()) {
+            add(new Button("Allow more quiz attempts", e -> allowMoreAttempts(file)));
+        }
 
         add(new H3("Certifications"));
         add(CertificationDialog.grid(file.certifications()));
@@ -163,8 +170,14 @@ public class TrainingFileView extends VerticalLayout implements BeforeEnterObser
                 + (r.verifiedBy() == null ? "" : "; verified by " + r.verifiedBy())
                 + (r.trainer() == null ? "" : "; trainer " + r.trainer()) + (r.provider() == null ? "" : "; provider " + r.provider())
                 + (r.correctsId() == null ? "" : "; corrects record " + r.correctsId() + ": " + r.correctionReason())));
+        if (r.imported() != null) {
+            Paragraph provenance = new Paragraph("Imported record: " + r.imported().provenance() + ".");
+            provenance.addClassName("imported-record");
+            details.add(provenance);
+        }
         if (r.signatures().isEmpty()) {
-            details.add(new Paragraph("No electronic signature in ClinLead" + ("import".equals(r.source()) ? " (imported record)." : ".")));
+            details.add(new Paragraph(r.imported() != null ? "Not signed in ClinLead: this is an imported record, not a signed one."
+                    : "No electronic signature in ClinLead."));
         }
         for (Signature s : r.signatures()) {
             details.add(new Paragraph("Signed: " + s.manifest()));
@@ -206,6 +219,39 @@ public class TrainingFileView extends VerticalLayout implements BeforeEnterObser
                             Notifications.success("Corrected.");
                             refresh();
                         }, ex -> FieldErrors.show(ex, fields, reason)).open()));
+        dialog.open();
+    }
+
+    /** HR lets the person try a quiz again after its attempts are used, with a reason for the audit trail. */
+    private void allowMoreAttempts(PersonTraining file) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Allow more quiz attempts");
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        file.attempts().forEach(a -> taken.add(a.courseCode()));
+        com.vaadin.flow.component.select.Select<org.clinlead.training.CourseSummary> course = new com.vaadin.flow.component.select.Select<>();
+        course.setLabel("Course");
+        course.setItems(courses.courses().stream().filter(c -> taken.contains(c.code())).toList());
+        course.setItemLabelGenerator(c -> c.code() + " " + c.title());
+        TextArea reason = new TextArea("Why more attempts are allowed");
+        reason.setWidthFull();
+        reason.setPlaceholder("e.g. went over the lessons with their manager");
+        dialog.add(new Paragraph("Failed attempts are counted again from now. The reset and its reason go into the audit trail."),
+                course, reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), new Button("Allow", e -> {
+            try {
+                if (course.getValue() == null) {
+                    course.setInvalid(true);
+                    course.setErrorMessage("Choose the course.");
+                    return;
+                }
+                learning.allowMoreAttempts(employeeId, course.getValue().id(), reason.getValue());
+                dialog.close();
+                Notifications.success("More attempts allowed at " + course.getValue().code() + ".");
+                refresh();
+            } catch (org.clinlead.core.InvalidInputException ex) {
+                FieldErrors.show(ex, Map.of("reason", reason), reason);
+            }
+        }));
         dialog.open();
     }
 

@@ -40,4 +40,20 @@ class XlsxWriterTest {
                 .contains("<c r=\"B2\"><v>0.5</v></c>").doesNotContain("B3");
         assertThat(parts.get("xl/workbook.xml")).contains("name=\"Skills gaps\"");
     }
+
+    @Test
+    void formulaLikeTextIsNeutralisedAndNegativeNumbersStayNumbers() throws IOException {
+        byte[] xlsx = XlsxWriter.write("Export", List.of(List.of("Text", "Number"), Arrays.asList("=HYPERLINK(\"http://x\")", -0.5),
+                Arrays.asList("@SUM(A1)", -3)));
+        String sheet;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            var entry = zip.getNextEntry();
+            while (!entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                entry = zip.getNextEntry();
+            }
+            sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(sheet).contains("<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://x&quot;)</t>")
+                .contains("<t xml:space=\"preserve\">'@SUM(A1)</t>").contains("<v>-0.5</v>").contains("<v>-3</v>");
+    }
 }

@@ -36,6 +36,35 @@ class PathwayViewTest extends KaribuTest {
     }
 
     @Test
+    void anotherPersonsPathwayShowsExactlyWhatANonexistentPersonShows() {
+        login("staff");
+        long lukas = ctx.getBean(org.jooq.DSLContext.class).select(org.clinlead.db.Tables.EMPLOYEE.ID).from(org.clinlead.db.Tables.EMPLOYEE)
+                .where(org.clinlead.db.Tables.EMPLOYEE.EMPLOYEE_NUMBER.eq("E10101")).fetchSingle().value1();
+        UI.getCurrent().navigate(PathwayView.class, new RouteParameters("employeeId", String.valueOf(lukas)));
+        String existing = page();
+        UI.getCurrent().navigate(PathwayView.class, new RouteParameters("employeeId", "999999999"));
+        String missing = page();
+        assertThat(existing).isEqualTo(missing).contains("Person not found.").doesNotContain("next on the career path")
+                .doesNotContain("Lukas").doesNotContain("evidence portfolio");
+    }
+
+    /** What the page shows: its visible paragraphs, links and the labels of the target roles offered. */
+    @SuppressWarnings("unchecked")
+    private static String page() {
+        StringBuilder out = new StringBuilder();
+        _find(Paragraph.class).stream().filter(Paragraph::isVisible).forEach(p -> out.append(p.getText()).append('\n'));
+        _find(com.vaadin.flow.component.html.Anchor.class).stream().filter(a -> a.isVisible())
+                .forEach(a -> out.append(a.getText()).append('\n'));
+        for (com.vaadin.flow.component.select.Select<Object> select : (java.util.List<com.vaadin.flow.component.select.Select<Object>>) (java.util.List<?>)
+                _find(com.vaadin.flow.component.select.Select.class)) {
+            if (select.isVisible()) {
+                select.getListDataView().getItems().forEach(item -> out.append(select.getItemLabelGenerator().apply(item)).append('\n'));
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
     void someoneOutsideYourScopeHasNoPathwayForYou() {
         login("staff");
         UI.getCurrent().navigate(PathwayView.class, new RouteParameters("employeeId", "1"));

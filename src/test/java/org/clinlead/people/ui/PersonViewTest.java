@@ -2,6 +2,7 @@ package org.clinlead.people.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,17 @@ class PersonViewTest extends KaribuTest {
         login("manager");
         open("E10039");
         assertThat(_get(H2.class, spec -> spec.withoutClasses("view-title")).getText()).isEqualTo("Person not found");
+    }
+
+    @Test
+    void aCoachSeesOnlyTheReportsOfTheirCoacheeWhomTheyMayOpen() {
+        login("coach");
+        open("E10101");
+        assertThat(_get(H2.class, spec -> spec.withoutClasses("view-title")).getText()).isEqualTo("Lukas Brandt");
+        assertThat(_get(com.vaadin.flow.component.html.H3.class).getText())
+                .as("of Lukas's 26 reports, Helen coaches Clara Vogel only").isEqualTo("Direct reports (1)");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("link-list")).getFirst().getElement()
+                .getTextRecursively()).contains("Clara Vogel").doesNotContain("Sofia Weber").doesNotContain("Leon Lange");
     }
 
     @Test

@@ -117,6 +117,9 @@ class TrainingViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Submit answers")));
         assertThat(_get(H3.class, spec -> spec.withClasses("quiz-result-failed")).getText()).startsWith("Not passed: 0 of 12");
         assertThat(_find(Div.class, spec -> spec.withClasses("missed"))).hasSize(12);
+        assertThat(_get(H3.class, spec -> spec.withText("Your answers that were wrong"))).isNotNull();
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains("The right answers are shown once you have passed.")
+                .noneMatch(text -> text.startsWith("Right answer"));
         _click(_get(Button.class, spec -> spec.withText("Retake the quiz")));
         assertThat(_find(Div.class, spec -> spec.withClasses("question"))).hasSize(12);
         assertThat(fixture.dsl.fetchCount(Tables.QUIZ_ATTEMPT, Tables.QUIZ_ATTEMPT.PASSED.isFalse()

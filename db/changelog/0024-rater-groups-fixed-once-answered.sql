@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset clinlead:0021-guard-rater-assignment splitStatements:false
+--changeset clinlead:0024-guard-rater-assignment splitStatements:false
 -- A rater who has answered never changes group (issue 17; docs/assessment-results.md, "Rater
 -- groups"). The service refuses it; this trigger is the backstop for every other path (SQL,
 -- imports, maintenance scripts):
@@ -56,6 +56,6 @@ begin
 end
 $$;
 
---changeset clinlead:0021-guard-rater-assignment-trigger
+--changeset clinlead:0024-guard-rater-assignment-trigger
 create trigger rater_assignment_guard before insert or update or delete on rater_assignment
     for each row execute function guard_rater_assignment();

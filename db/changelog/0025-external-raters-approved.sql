@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset clinlead:0022-normalise-email splitStatements:false
+--changeset clinlead:0025-normalise-email splitStatements:false
 -- An e-mail address as ClinLead compares addresses (docs/assessment-results.md, "External
 -- partners"): trimmed, lower case, and without a plus-address tag ("a.b+site@x" is "a.b@x").
 -- Dots in the local part are kept: only some providers ignore them. ExternalAddresses.normalise
@@ -9,7 +9,7 @@ create function normalise_email(address text) returns text language sql immutabl
     select regexp_replace(lower(btrim(address)), '\+[^@]*@', '@')
 $$;
 
---changeset clinlead:0022-external-approval
+--changeset clinlead:0025-external-approval
 -- External partners are invited only after an approver (the subject's manager or HR, never the
 -- subject) approved them. Those invited before this change carry the approval of their list,
 -- which until then could have been given automatically when rating started.
@@ -20,7 +20,7 @@ update rater_assignment a set approved_at = coalesce(s.approved_at, a.created_at
   from cycle_subject s
  where s.id = a.cycle_subject_id and a.rater_group = 'external' and a.status not in ('nominated', 'removed');
 
---changeset clinlead:0022-one-rater-per-address
+--changeset clinlead:0025-one-rater-per-address
 -- One external rater per address and subject, aliases included. Later open duplicates without
 -- answers are taken off their list; the index covers open assignments (new nominations are made
 -- only while every assignment of the cycle is open, so no duplicate can be added again).
@@ -35,8 +35,8 @@ update rater_assignment a set status = 'removed', token_hash = null
 create unique index rater_assignment_one_per_address on rater_assignment (cycle_subject_id, normalise_email(external_email))
     where external_email is not null and status in ('nominated', 'invited', 'in_progress');
 
---changeset clinlead:0022-guard-external-raters splitStatements:false
--- External partners (beside guard_rater_assignment, changelog 0021): never an address of the
+--changeset clinlead:0025-guard-external-raters splitStatements:false
+-- External partners (beside guard_rater_assignment, changelog 0024): never an address of the
 -- person assessed or of an account of theirs (aliases included); invited only once approved;
 -- never approved by the person assessed. Cost follows the change: the look-ups run only for
 -- external rows inserted, or whose address, subject, approval or status (out of nominated) changes.
@@ -69,6 +69,6 @@ begin
 end
 $$;
 
---changeset clinlead:0022-guard-external-raters-trigger
+--changeset clinlead:0025-guard-external-raters-trigger
 create trigger rater_assignment_guard_external before insert or update on rater_assignment
     for each row when (new.rater_group = 'external') execute function guard_external_rater();

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset clinlead:0024-cycle-options
+--changeset clinlead:0027-cycle-options
 -- Two options of a 360 cycle for small clinical teams (docs/assessment-results.md):
 --  * combine_small_groups: anonymous groups below their threshold are combined into one group,
 --    "Others (combined)", when together they meet the strictest of their thresholds;
@@ -17,7 +17,7 @@ alter table cycle_subject add column released_to_subject_at timestamptz;
 alter table cycle_subject add column released_to_subject_by_user_id bigint references app_user (id);
 create index cycle_subject_released_to_subject_by_user_id_idx on cycle_subject (released_to_subject_by_user_id);
 
---changeset clinlead:0024-combined-results
+--changeset clinlead:0027-combined-results
 -- The combined group in the results: one result_group row ('combined', with the groups it
 -- combines and its thresholds) instead of rows for its members, one column pair in result_score,
 -- and comments labelled 'combined'. The members keep no figures of their own.
